@@ -1,0 +1,59 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'events', 'url', 'util', 'stream', 'dns', 'tls'];
+
+/** Which folder may import what: kafkajs only in the gateway, electron only in the shell, shared stays pure. */
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'release/', '.cache/', '.sandbox/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', 'react', 'react-dom', ...NODE_BUILTINS, '**/electron/**', '**/renderer/**'],
+      'shared/ is pure: no Node, no DOM, no kafkajs, no electron.'),
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', ...NODE_BUILTINS, '**/electron/**', '**/sandbox/**'],
+      'renderer/ only shows: it talks to the main process through the shared contract.'),
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/kafka/**', 'electron/shell/**'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', '**/renderer/**'],
+      'kafkajs belongs to electron/kafka/ (the gateway); electron belongs to electron/shell/.'),
+  },
+  {
+    files: ['electron/kafka/**/*.ts'],
+    rules: restrict(['electron', '**/renderer/**', '**/shell/**'], 'The gateway is plain Node: no electron, no renderer.'),
+  },
+  {
+    files: ['electron/shell/**/*.ts'],
+    rules: restrict(['kafkajs', 'kafkajs/*', '**/renderer/**'], 'The shell stays thin: Kafka goes through the services.'),
+  },
+  {
+    files: ['sandbox/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron'], 'Tools reach Kafka through the sandbox CLI or the gateway, never kafkajs directly.'),
+  },
+  {
+    files: ['renderer/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+);
