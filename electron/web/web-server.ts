@@ -1,0 +1,144 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { clientFrameSchema, type ServerFrame } from '../../shared/api-contract';
+import type { ClusterService } from '../services/cluster-service';
+import { readStaticFile } from './static-files';
+
+export interface WebServerOptions {
+  readonly service: ClusterService;
+  /** The built renderer (dist/renderer). */
+  readonly staticDir: string;
+  /** 0 picks a free port. */
+  readonly port?: number;
+  /** Fixed token for tests; a random one per run otherwise. */
+  readonly token?: string;
+}
+
+export interface RunningWebServer {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_FRAME_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; connect-src 'self' ws://127.0.0.1:* ws://localhost:*; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+/**
+ * Web mode: the same services, served to a browser on loopback only. The API socket demands the
+ * per-run token and a same-origin page, and every request names this very host, so another web
+ * page (or a DNS-rebound name) in the same browser cannot read the cluster through it.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  let port = 0;
+  const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
+
+  const server = createServer((req, res) => {
+    void serveHttp(req, res);
+  });
+
+  async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts().includes(req.headers.host ?? '')) {
+      res.writeHead(421, SECURITY_HEADERS).end('Misdirected request');
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
+      return;
+    }
+    const file = (await readStaticFile(options.staticDir, req.url ?? '/')) ?? (await readStaticFile(options.staticDir, '/'));
+    if (file === null) {
+      res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' });
+      res.end(`The renderer is not built: ${options.staticDir} has no index.html. Run "npm run build".`);
+      return;
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    const origin = req.headers.origin ?? '';
+    const refuse = (status: string): void => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    };
+    if (url.pathname !== '/api') return refuse('404 Not Found');
+    if (!allowedHosts().includes(req.headers.host ?? '')) return refuse('421 Misdirected Request');
+    if (!allowedHosts().some((h) => origin === `http://${h}`)) return refuse('403 Forbidden');
+    if (!tokensMatch(url.searchParams.get('token') ?? '', token)) return refuse('401 Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    sockets.add(ws);
+    const send = (frame: ServerFrame): void => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    };
+    for (const { event, payload } of options.service.currentEvents()) send({ kind: 'event', event, payload });
+    ws.on('message', (data) => {
+      void answer(data.toString(), send);
+    });
+    ws.on('close', () => sockets.delete(ws));
+    ws.on('error', () => sockets.delete(ws));
+  });
+
+  async function answer(text: string, send: (frame: ServerFrame) => void): Promise<void> {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return;
+    }
+    const frame = clientFrameSchema.safeParse(json);
+    if (!frame.success) return;
+    const { id, name, params } = frame.data;
+    try {
+      const result = await options.service.handle(name, params);
+      send({ kind: 'response', id, ok: true, result });
+    } catch (error) {
+      send({ kind: 'response', id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const unsubscribe = options.service.subscribe((event, payload) => {
+    const text = JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
+    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+  });
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolvePromise());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${port}/?token=${token}`,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      for (const ws of sockets) ws.terminate();
+      await new Promise<void>((r) => wss.close(() => r()));
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+function tokensMatch(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
