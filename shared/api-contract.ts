@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { ClusterStatus } from './cluster-status';
+import type { EventName, RequestName } from './ipc-channels';
+
+export { EVENT_NAMES, eventChannel, IPC_PREFIX, isEventName, isRequestName, requestChannel } from './ipc-channels';
+export type { EventName, RequestName } from './ipc-channels';
 
 /**
  * The one contract between the main-process services and the renderer. Both transports (Electron's
@@ -10,9 +14,8 @@ import type { ClusterStatus } from './cluster-status';
 export const requestSchemas = {
   listClusters: z.object({}).strict(),
   getClusterSnapshot: z.object({ clusterKey: z.string().min(1).max(200) }).strict(),
-} as const;
+} as const satisfies Record<RequestName, z.ZodType>;
 
-export type RequestName = keyof typeof requestSchemas;
 export type RequestParams<N extends RequestName> = z.infer<(typeof requestSchemas)[N]>;
 
 export interface RequestResults {
@@ -20,13 +23,11 @@ export interface RequestResults {
   getClusterSnapshot: ClusterSnapshot | null;
 }
 
-export interface ApiEvents {
+export interface ApiEvents extends Record<EventName, unknown> {
   snapshot: ClusterSnapshot;
   clusterStatus: ClusterStatus;
 }
 
-export type EventName = keyof ApiEvents;
-export const EVENT_NAMES: readonly EventName[] = ['snapshot', 'clusterStatus'];
 
 export type Unsubscribe = () => void;
 
@@ -36,10 +37,6 @@ export interface BrokerscopeApi {
   subscribe<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe;
 }
 
-/** Electron IPC channel names: one prefix, so the preload can refuse anything outside it. */
-export const IPC_PREFIX = 'brokerscope:';
-export const requestChannel = (name: RequestName): string => `${IPC_PREFIX}request:${name}`;
-export const eventChannel = (name: EventName): string => `${IPC_PREFIX}event:${name}`;
 
 /** Web-mode WebSocket frames. */
 export const clientFrameSchema = z.object({
@@ -53,10 +50,6 @@ export type ServerFrame =
   | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
   | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: string }
   | { readonly kind: 'event'; readonly event: EventName; readonly payload: unknown };
-
-export function isRequestName(name: string): name is RequestName {
-  return Object.prototype.hasOwnProperty.call(requestSchemas, name);
-}
 
 /** Validates a request coming from the renderer; throws a message that names the request and the field. */
 export function parseRequest<N extends RequestName>(name: N, params: unknown): RequestParams<N> {

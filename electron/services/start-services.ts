@@ -1,0 +1,10 @@
+import type { ClusterProfile } from '../../shared/cluster-profile';
+import { KafkaGateway } from '../kafka/kafka-gateway';
+import { ClusterService } from './cluster-service';
+
+/** The services both shells run: the same code behind Electron's IPC and web mode's socket. */
+export function startClusterService(profiles: readonly ClusterProfile[]): ClusterService {
+  const service = new ClusterService(profiles, (profile) => new KafkaGateway(profile));
+  service.start();
+  return service;
+}

@@ -1,0 +1,22 @@
+/**
+ * Names only, no schemas: the Electron preload bundles this file, and a sandboxed preload should
+ * carry as little code as possible. `api-contract.ts` builds the typed contract on these names.
+ */
+export const REQUEST_NAMES = ['listClusters', 'getClusterSnapshot'] as const;
+export const EVENT_NAMES = ['snapshot', 'clusterStatus'] as const;
+
+export type RequestName = (typeof REQUEST_NAMES)[number];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+/** One prefix, so the preload and main can refuse anything outside it. */
+export const IPC_PREFIX = 'brokerscope:';
+export const requestChannel = (name: RequestName): string => `${IPC_PREFIX}request:${name}`;
+export const eventChannel = (name: EventName): string => `${IPC_PREFIX}event:${name}`;
+
+export function isRequestName(name: unknown): name is RequestName {
+  return typeof name === 'string' && (REQUEST_NAMES as readonly string[]).includes(name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENT_NAMES as readonly string[]).includes(name);
+}
