@@ -1,0 +1,90 @@
+/**
+ * Reads Kafka's own command-line tools' output into plain data, so tests can compare what the app
+ * shows with what Kafka itself reports on the same cluster state.
+ */
+import { runKafkaTool, type KafkaToolOptions } from './kraft-cluster.js';
+
+export interface DescribedPartition {
+  readonly topic: string;
+  readonly partition: number;
+  readonly leader: number;
+  readonly replicas: readonly number[];
+  readonly isr: readonly number[];
+}
+
+const idList = (text: string | undefined): number[] =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .map(Number);
+
+/** Parses `kafka-topics --describe` partition lines ("Topic: t\tPartition: 0\tLeader: 1\tReplicas: 1,2\tIsr: 1,2"). */
+export function parseTopicDescribe(output: string): DescribedPartition[] {
+  const partitions: DescribedPartition[] = [];
+  for (const line of output.split('\n')) {
+    const match = /Topic:\s*(\S+)\s+Partition:\s*(\d+)\s+Leader:\s*(\S+)\s+Replicas:\s*([\d,]*)\s+Isr:\s*([\d,]*)/.exec(line);
+    if (match === null) continue;
+    const leader = match[3] === 'none' ? -1 : Number(match[3]);
+    partitions.push({ topic: match[1] ?? '', partition: Number(match[2]), leader, replicas: idList(match[4]), isr: idList(match[5]) });
+  }
+  return partitions;
+}
+
+async function tool(name: Parameters<typeof runKafkaTool>[0], args: string[], options: KafkaToolOptions): Promise<string> {
+  const result = await runKafkaTool(name, args, options);
+  if (result.code !== 0) throw new Error(`kafka ${name} ${args.join(' ')} exited ${result.code}: ${result.stderr.slice(-2000)}`);
+  return result.stdout;
+}
+
+export async function describeTopics(bootstrap: string, options: KafkaToolOptions, extra: string[] = []): Promise<DescribedPartition[]> {
+  return parseTopicDescribe(await tool('topics', ['--bootstrap-server', bootstrap, '--describe', ...extra], options));
+}
+
+export interface QuorumTruth {
+  readonly leaderId: number;
+  readonly voterIds: readonly number[];
+}
+
+/** Parses `kafka-metadata-quorum describe --status` (LeaderId, CurrentVoters). */
+export function parseQuorumStatus(output: string): QuorumTruth {
+  const leader = /LeaderId:\s*(-?\d+)/.exec(output);
+  const voters = /CurrentVoters:\s*(.*)/.exec(output);
+  if (leader === null || voters === null) throw new Error(`Unexpected metadata-quorum output: ${output}`);
+  const voterText = voters[1] ?? '';
+  // 3.9+ prints [{"id": 1, "directoryId": …, "endpoints": […]}]; older releases printed [1,2,3].
+  const ids = /"id"/.test(voterText) ? [...voterText.matchAll(/"id":\s*(\d+)/g)].map((m) => Number(m[1])) : idList(voterText.replace(/[[\]]/g, ''));
+  return { leaderId: Number(leader[1]), voterIds: ids.sort((a, b) => a - b) };
+}
+
+export async function describeQuorumStatus(bootstrap: string, options: KafkaToolOptions): Promise<QuorumTruth> {
+  return parseQuorumStatus(await tool('metadata-quorum', ['--bootstrap-server', bootstrap, 'describe', '--status'], options));
+}
+
+/** The value of `broker.rack` as the broker itself reports its static config. */
+export async function brokerRack(bootstrap: string, brokerId: number, options: KafkaToolOptions): Promise<string | null> {
+  const output = await tool('configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', '--entity-name', String(brokerId), '--describe', '--all'], options);
+  const match = /^\s*broker\.rack=(\S*)/m.exec(output);
+  return match ? match[1] ?? null : null;
+}
+
+export interface LogDirTruth {
+  readonly broker: number;
+  readonly totalReplicaBytes: number;
+  readonly replicaCount: number;
+}
+
+/** Parses `kafka-log-dirs --describe` (a JSON line after a status line). */
+export function parseLogDirs(output: string): LogDirTruth[] {
+  const jsonLine = output.split('\n').find((l) => l.trim().startsWith('{'));
+  if (jsonLine === undefined) throw new Error(`Unexpected log-dirs output: ${output}`);
+  const parsed = JSON.parse(jsonLine) as { brokers: { broker: number; logDirs: { partitions: { size: number }[] }[] }[] };
+  return parsed.brokers.map((b) => {
+    const partitions = b.logDirs.flatMap((d) => d.partitions);
+    return { broker: b.broker, totalReplicaBytes: partitions.reduce((s, p) => s + p.size, 0), replicaCount: partitions.length };
+  });
+}
+
+export async function describeLogDirs(bootstrap: string, brokerIds: readonly number[], options: KafkaToolOptions): Promise<LogDirTruth[]> {
+  return parseLogDirs(await tool('log-dirs', ['--bootstrap-server', bootstrap, '--describe', '--broker-list', brokerIds.join(',')], options));
+}

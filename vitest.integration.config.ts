@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Tests against a real Kafka cluster started from Kafka's own jars (see tests/sandbox-global-setup.ts).
+ * KAFKA_VERSION picks the release; the test command runs this config once per supported version.
+ */
+export default defineConfig({
+  test: {
+    name: 'integration',
+    environment: 'node',
+    include: ['**/*.int.test.ts'],
+    exclude: ['node_modules/**'],
+    globalSetup: ['tests/sandbox-global-setup.ts'],
+    fileParallelism: false,
+    testTimeout: 180_000,
+    hookTimeout: 300_000,
+  },
+});
