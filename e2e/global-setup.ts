@@ -1,0 +1,35 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DEFAULT_KAFKA_VERSION, startCluster, stopCluster } from '../sandbox/kraft-cluster.js';
+import { seedCluster } from '../sandbox/seed.js';
+import { startWebApp, stopApp } from './app-process';
+
+export const E2E_CLUSTER = 'e2e';
+const ROOT = resolve(import.meta.dirname, '..');
+
+/**
+ * A sandbox of its own (ports 49092+), seeded, and the app in web mode polling it every second.
+ * The URL and the cluster's name reach the tests through the environment.
+ */
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  const log = (line: string): void => {
+    process.stdout.write(`[e2e] ${line}\n`);
+  };
+  if (!existsSync(resolve(ROOT, 'dist/renderer/index.html')) || process.env.E2E_REBUILD !== '0') {
+    log('building the renderer…');
+    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  await stopCluster(E2E_CLUSTER, { wipe: true }).catch(() => undefined);
+  const { bootstrap } = await startCluster({ name: E2E_CLUSTER, kafkaVersion: process.env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION, basePort: 49092, log });
+  await seedCluster(E2E_CLUSTER, { log });
+  const app = await startWebApp(['--cluster', `e2e-sandbox=${bootstrap}`, '--interval', '1000']);
+  log(`app at ${app.url}`);
+  process.env.E2E_APP_URL = app.url;
+  process.env.E2E_BOOTSTRAP = bootstrap;
+  process.env.E2E_CLUSTER = E2E_CLUSTER;
+  return async () => {
+    if (app.process.pid) stopApp(app.process.pid);
+    await stopCluster(E2E_CLUSTER, { wipe: true });
+  };
+}
