@@ -3,11 +3,22 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'events', 'url', 'util', 'stream', 'dns', 'tls'];
+const NODE_BUILTINS = ['fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'events', 'url', 'util', 'stream', 'dns', 'tls'];
+const MODULE_NAMES = new Set(['kafkajs', 'electron', 'react', 'react-dom', ...NODE_BUILTINS]);
 
-/** Which folder may import what: kafkajs only in the gateway, electron only in the shell, shared stays pure. */
-const restrict = (patterns, message) => ({
-  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+/**
+ * Which folder may import what: kafkajs only in the gateway, electron only in the shell, shared stays
+ * pure. Bare module names are matched exactly (so a folder named electron/ is not the electron module);
+ * globs match paths.
+ */
+const restrict = (entries, message) => ({
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: entries.filter((e) => MODULE_NAMES.has(e)).map((name) => ({ name, message })),
+      patterns: [{ group: entries.filter((e) => !MODULE_NAMES.has(e)), message }],
+    },
+  ],
 });
 
 export default tseslint.config(
@@ -25,12 +36,12 @@ export default tseslint.config(
   {
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
-    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', 'react', 'react-dom', ...NODE_BUILTINS, '**/electron/**', '**/renderer/**'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', 'react', 'react-dom', ...NODE_BUILTINS, 'node:*', '**/electron/**', '**/renderer/**'],
       'shared/ is pure: no Node, no DOM, no kafkajs, no electron.'),
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', ...NODE_BUILTINS, '**/electron/**', '**/sandbox/**'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', ...NODE_BUILTINS, 'node:*', '**/electron/**', '**/sandbox/**'],
       'renderer/ only shows: it talks to the main process through the shared contract.'),
   },
   {
@@ -50,6 +61,10 @@ export default tseslint.config(
   {
     files: ['sandbox/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
     rules: restrict(['kafkajs', 'kafkajs/*', 'electron'], 'Tools reach Kafka through the sandbox CLI or the gateway, never kafkajs directly.'),
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
     files: ['renderer/**/*.tsx'],

@@ -108,3 +108,8 @@ function emptyLoad(brokerId: number): BrokerLoad {
 export function brokerAddress(row: Pick<BrokerRow, 'host' | 'port'>): string | null {
   return row.host === null ? null : `${row.host}:${row.port ?? '?'}`;
 }
+
+/** What makes a broker row flash: its status, role and the replication state of what it hosts. */
+export function brokerRowSignature(row: BrokerRow): string {
+  return `${row.status}|${row.role}|${row.leaders}|${row.replicas}|${row.outOfSyncReplicas}|${row.offlineReplicas}|${row.errors.length}`;
+}

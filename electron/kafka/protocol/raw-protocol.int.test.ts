@@ -1,15 +1,19 @@
 /**
  * The raw protocol requests against a real Kafka cluster.
  *
- *   KAFKA_BOOTSTRAP=127.0.0.1:19092,127.0.0.1:19093 npx vitest run --config vitest.integration.config.ts \
- *     electron/kafka/protocol/raw-protocol.int.test.ts
+ * Bootstrap list: env KAFKA_BOOTSTRAP (host:port,…) if set, else the cluster that
+ * vitest.integration.config.ts's global setup started (`inject('bootstrap')`);
+ * skipped when neither is there. Ad hoc, against a running sandbox:
+ *
+ *   KAFKA_BOOTSTRAP=$(npm run -s sandbox -- bootstrap) npx vitest run --config vitest.integration.config.ts …
+ *   (that config also starts its own cluster; any vitest config including *.int.test.ts works)
  *
  * Expects the sandbox's shape by default (3 brokers in racks rack-a/b/c, seeded
  * topics); KAFKA_EXPECT_BROKERS and KAFKA_EXPECT_RACKS (comma-separated, or "any")
- * adapt it to another cluster. Skipped when KAFKA_BOOTSTRAP is unset.
+ * adapt it to another cluster.
  */
 import { Kafka, logLevel } from 'kafkajs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { describeCluster, describeClusterApi } from './describe-cluster';
 import { describeLogDirs, describeLogDirsApi, type DescribeLogDirsResult } from './describe-log-dirs';
 import { CLUSTER_METADATA_TOPIC, describeQuorum, describeQuorumApi } from './describe-quorum';
@@ -39,18 +43,21 @@ function commonVersions(broker: RawBroker, api: RawApi<unknown>): number[] {
   return versions;
 }
 
-const bootstrap = (process.env.KAFKA_BOOTSTRAP ?? '')
+const bootstrap = (process.env.KAFKA_BOOTSTRAP || inject('bootstrap') || '')
   .split(',')
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
 const expectedBrokers = Number(process.env.KAFKA_EXPECT_BROKERS ?? '3');
 const expectedRacks = process.env.KAFKA_EXPECT_RACKS ?? 'rack-a,rack-b,rack-c';
+/** Known only for the suite's own cluster; pins the versions negotiated with that release. */
+const kafkaVersion = process.env.KAFKA_BOOTSTRAP ? undefined : inject('kafkaVersion');
+const kafkaMajor = kafkaVersion === undefined ? undefined : Number(kafkaVersion.split('.')[0]);
 
 const API_KEYS = { DescribeLogDirs: 35, DescribeQuorum: 55, DescribeCluster: 60 } as const;
 
 if (bootstrap.length === 0) {
   describe('raw protocol against a real cluster', () => {
-    it.skip('SKIPPED: set KAFKA_BOOTSTRAP=host:port[,host:port…] (e.g. from `npm run sandbox -- bootstrap`) to run', () => {});
+    it.skip('SKIPPED: no cluster; set KAFKA_BOOTSTRAP=host:port[,host:port…] (e.g. `npm run -s sandbox -- bootstrap`)', () => {});
   });
 } else {
   describe(`raw protocol against ${bootstrap.join(',')}`, () => {
@@ -87,6 +94,8 @@ if (bootstrap.length === 0) {
         console.info(`DescribeCluster v${result.apiVersion} via ${nodeId}: cluster ${result.clusterId}, ` +
           `brokers ${result.brokers.map((b) => `${b.brokerId}@${b.host}:${b.port}/${String(b.rack)}/fenced=${String(b.isFenced)}`).join(' ')}`);
         expect(result.clusterId).not.toBe('');
+        // Kafka 4.0 added v2 (fencing); 3.9 stops at v1.
+        if (kafkaMajor !== undefined) expect(result.apiVersion).toBe(kafkaMajor >= 4 ? 2 : 1);
         expect(result.brokers.map((b) => b.brokerId).sort((a, b) => a - b)).toEqual([...nodeIds].sort((a, b) => a - b));
         for (const b of result.brokers) {
           expect(b.rack).not.toBeNull();
@@ -107,6 +116,7 @@ if (bootstrap.length === 0) {
         `observers ${quorum.observers.map((o) => `${o.replicaId}:leo=${o.logEndOffset}`).join(' ')}; ` +
         `nodes ${quorum.nodes.map((n) => `${n.nodeId}=${n.listeners.map((l) => `${l.name}@${l.host}:${l.port}`).join('|')}`).join(' ')}`);
       expect(quorum.topicName).toBe(CLUSTER_METADATA_TOPIC);
+      if (kafkaMajor !== undefined) expect(quorum.apiVersion).toBe(2); // 3.9 and 4.x both speak v2
       expect(quorum.voters.length).toBeGreaterThan(0);
       const leader = quorum.voters.find((v) => v.replicaId === quorum.leaderId);
       expect(leader, `leader ${quorum.leaderId} among voters`).toBeDefined();
@@ -140,6 +150,8 @@ if (bootstrap.length === 0) {
             `topics=${dir.topics.length} partitions=${partitions} bytes=${dir.topics.reduce((n, t) => n + t.partitions.reduce((m, p) => m + p.size, 0), 0)} ` +
             `total=${dir.totalBytes} usable=${dir.usableBytes} cordoned=${String(dir.isCordoned)}`);
           expect(dir.errorCode).toBe(0);
+          // 3.9 and 4.0-4.2 stop at v4; 4.3 adds v5. Never v0, which 4.x removed.
+          expect(result.apiVersion).toBeGreaterThanOrEqual(kafkaMajor === undefined ? 1 : 4);
           expect(dir.path).toMatch(/\//);
           if (result.apiVersion >= 4) {
             expect(dir.totalBytes).toBeGreaterThan(0);

@@ -1,0 +1,56 @@
+import { create } from 'zustand';
+import { DEFAULT_ROUTE, DEFAULT_TABLE_STATE, formatRoute, parseRoute, tableState, type TableState, type ViewRoute } from './view-route';
+
+interface RouteState {
+  readonly route: ViewRoute;
+}
+
+export const useRouteStore = create<RouteState>()(() => ({ route: DEFAULT_ROUTE }));
+
+export type HistoryMode = 'push' | 'replace';
+type HistoryWriter = (hash: string, mode: HistoryMode) => void;
+
+/** Set by the hash sync at start-up; tests leave it unset and work on the store alone. */
+let historyWriter: HistoryWriter | null = null;
+
+export function setHistoryWriter(writer: HistoryWriter | null): void {
+  historyWriter = writer;
+}
+
+function commit(route: ViewRoute, mode: HistoryMode): void {
+  useRouteStore.setState({ route });
+  historyWriter?.(formatRoute(route), mode);
+}
+
+/** Moves to another view: a new history entry, so Back returns to where the user was. */
+export function navigate(patch: Partial<ViewRoute>, mode: HistoryMode = 'push'): void {
+  commit({ ...useRouteStore.getState().route, ...patch }, mode);
+}
+
+/** Sort, filter and view-mode changes replace the entry: typing in a filter should not flood history. */
+export function updateTable(tableId: string, patch: Partial<TableState>): void {
+  const route = useRouteStore.getState().route;
+  const next = { ...tableState(route, tableId), ...patch };
+  commit({ ...route, tables: { ...route.tables, [tableId]: next } }, 'replace');
+}
+
+export function resetTable(tableId: string): void {
+  updateTable(tableId, DEFAULT_TABLE_STATE);
+}
+
+/** The URL changed under us (Back, a pasted link): take the hash as the truth without writing it back. */
+export function applyLocationHash(hash: string): void {
+  useRouteStore.setState({ route: parseRoute(hash) });
+}
+
+export function resetRouteStore(): void {
+  useRouteStore.setState({ route: DEFAULT_ROUTE }, true);
+}
+
+export function useRoute(): ViewRoute {
+  return useRouteStore((s) => s.route);
+}
+
+export function useTableState(tableId: string): TableState {
+  return useRouteStore((s) => tableState(s.route, tableId));
+}

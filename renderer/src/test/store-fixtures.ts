@@ -1,0 +1,36 @@
+import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { ClusterStatus } from '../../../shared/cluster-status';
+import { resetRouteStore } from '../navigation/route-store';
+import { resetBackendStore, setBackendConnection } from '../state/backend-store';
+import { applyClusterStatus, resetClustersStore } from '../state/clusters-store';
+import { applySnapshot, resetSnapshotStore } from '../state/snapshot-store';
+
+export function clusterStatus(overrides: Partial<ClusterStatus> = {}): ClusterStatus {
+  return {
+    clusterKey: 'test',
+    profileName: 'test',
+    bootstrap: ['127.0.0.1:9092'],
+    state: 'ok',
+    intervalMs: 5000,
+    lastSuccessAt: Date.now(),
+    lastAttemptAt: Date.now(),
+    lastError: null,
+    consecutiveFailures: 0,
+    nextPollAt: null,
+    ...overrides,
+  };
+}
+
+export function resetAllStores(): void {
+  resetBackendStore();
+  resetClustersStore();
+  resetSnapshotStore();
+  resetRouteStore();
+}
+
+/** Feeds the stores exactly as the transport would: a status push, then a snapshot push. */
+export function pushCluster(snapshot: ClusterSnapshot, status: Partial<ClusterStatus> = {}): void {
+  setBackendConnection('connected');
+  applyClusterStatus(clusterStatus({ clusterKey: snapshot.clusterKey, profileName: snapshot.profileName, ...status }));
+  applySnapshot(snapshot);
+}

@@ -1,0 +1,31 @@
+import type { HealthReason, HealthReasonCode } from '../../../../shared/cluster-health';
+import type { ViewRoute } from '../../navigation/view-route';
+
+type RouteTarget = Partial<ViewRoute> | null;
+
+const toBrokers = (reason: HealthReason): RouteTarget => ({ tab: 'brokers', selected: null, brokers: reason.brokers });
+
+/** Where each health reason's rows live; exhaustive so a new reason cannot ship without a destination. */
+export const HEALTH_REASON_LINKS: Record<HealthReasonCode, (reason: HealthReason) => RouteTarget> = {
+  NO_QUORUM_LEADER: () => null,
+  QUORUM_UNKNOWN: () => null,
+  BROKERS_MISSING: toBrokers,
+  BROKERS_FENCED: toBrokers,
+  OFFLINE_PARTITIONS: () => ({ tab: 'topics', selected: null, partitions: 'offline' }),
+  UNDER_MIN_ISR_PARTITIONS: () => ({ tab: 'topics', selected: null, partitions: 'under-min-isr' }),
+  UNDER_REPLICATED_PARTITIONS: () => ({ tab: 'topics', selected: null, partitions: 'under-replicated' }),
+  PREFERRED_LEADER_IMBALANCE: toBrokers,
+  INCOMPLETE_POLL: toBrokers,
+};
+
+export const HEALTH_REASON_LINK_TEXT: Record<HealthReasonCode, string> = {
+  NO_QUORUM_LEADER: '',
+  QUORUM_UNKNOWN: '',
+  BROKERS_MISSING: 'show brokers',
+  BROKERS_FENCED: 'show brokers',
+  OFFLINE_PARTITIONS: 'show partitions',
+  UNDER_MIN_ISR_PARTITIONS: 'show partitions',
+  UNDER_REPLICATED_PARTITIONS: 'show partitions',
+  PREFERRED_LEADER_IMBALANCE: 'show brokers',
+  INCOMPLETE_POLL: 'show brokers',
+};
