@@ -27,10 +27,17 @@ export interface StopClusterResult {
   readonly stoppedPids: readonly number[];
   /** The subset that ignored SIGTERM for the whole grace period. */
   readonly killedPids: readonly number[];
+  /** The same as labels ("node 2", "traffic payments-slow-consumer", "stray pid 123"). */
+  readonly killed: readonly string[];
   readonly wiped: boolean;
 }
 
-const TRAFFIC_GRACE_MS = 5_000;
+/**
+ * Producers and the orders consumer exit in about a second; the quota-throttled
+ * consumer usually cannot finish its final offset commit and gets SIGKILLed,
+ * which loses nothing that matters in a sandbox.
+ */
+const TRAFFIC_GRACE_MS = 3_000;
 
 /**
  * Stops traffic generators first (so they do not spend the brokers' shutdown
@@ -53,6 +60,11 @@ export async function stopCluster(ref: ClusterRef, options: StopClusterOptions =
     ...(await terminate([...trafficPids, ...strays.filter((pid) => !nodePids.includes(pid))], TRAFFIC_GRACE_MS)),
     ...(await terminate(nodePids, options.graceMs ?? 20_000)),
   ];
+
+  const labels = new Map<number, string>();
+  for (const pid of strays) labels.set(pid, `stray pid ${pid}`);
+  for (const t of state?.traffic ?? []) if (t.pid !== null) labels.set(t.pid, `traffic ${t.role}`);
+  for (const n of state?.nodes ?? []) if (n.pid !== null) labels.set(n.pid, `node ${n.id}`);
 
   if (state !== undefined) {
     for (const node of state.nodes) {
@@ -81,6 +93,7 @@ export async function stopCluster(ref: ClusterRef, options: StopClusterOptions =
     existed: state !== undefined,
     stoppedPids: [...trafficPids, ...strays, ...nodePids],
     killedPids: killed,
+    killed: killed.map((pid) => labels.get(pid) ?? `pid ${pid}`),
     wiped,
   };
 }

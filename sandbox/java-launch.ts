@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { classpathOptions, javaExecutable, markerOption } from "./jvm-options.js";
-import { runProcess, type ProcessResult } from "./run-process.js";
+import { runProcess, type ProcessResult, type RunProcessOptions } from "./run-process.js";
 import { SandboxError, errorMessage } from "./sandbox-error.js";
 
 export interface JavaMain {
@@ -27,7 +27,7 @@ function javaNotFound(err: unknown): SandboxError {
 /** Runs a Kafka main class to completion, capturing its output. */
 export async function runJavaMain(
   main: JavaMain,
-  options: { readonly timeoutMs?: number; readonly input?: string; readonly signal?: AbortSignal } = {},
+  options: Pick<RunProcessOptions, "timeoutMs" | "input" | "signal" | "echo"> = {},
 ): Promise<ProcessResult> {
   try {
     return await runProcess(javaExecutable(), javaArgs(main), options);

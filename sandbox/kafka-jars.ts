@@ -6,6 +6,8 @@ import { SandboxError, errorMessage } from "./sandbox-error.js";
 import { kafkaCacheDir, SANDBOX_POM } from "./sandbox-paths.js";
 
 const MARKER_FILE = "jars.complete";
+/** Debian's Maven colours its errors even with -B; keep them out of our messages. */
+const ANSI_COLOR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
 
 export function kafkaLibsDir(version: string): string {
   return path.join(kafkaCacheDir(version), "libs");
@@ -36,6 +38,10 @@ export async function ensureKafkaJars(version: string, log: (line: string) => vo
       [
         "-q",
         "-B",
+        "-Dstyle.color=never",
+        // Re-check artifacts an earlier run found missing: Maven caches that
+        // verdict, and a release can reach Central piece by piece.
+        "-U",
         "-f",
         SANDBOX_POM,
         `-P${profile}`,
@@ -54,11 +60,13 @@ export async function ensureKafkaJars(version: string, log: (line: string) => vo
   }
   if (result.code !== 0) {
     fs.rmSync(stagingDir, { recursive: true, force: true });
+    // An empty .cache/kafka/<bad version> would only confuse the next reader.
+    if (fs.readdirSync(cacheDir).length === 0) fs.rmdirSync(cacheDir);
     throw new SandboxError(
       `Maven could not resolve Kafka ${version}`,
       `mvn -f ${SANDBOX_POM} -P${profile} dependency:copy-dependencies -Dkafka.version=${version}`,
       `exit ${result.code}; is ${version} a release with kafka_2.13 and kafka-tools on Maven Central?\n` +
-        lastLines(`${result.stdout}\n${result.stderr}`, 25),
+        lastLines(`${result.stdout}\n${result.stderr}`.replace(ANSI_COLOR, ""), 25),
     );
   }
   if (!fs.existsSync(libsDir)) {

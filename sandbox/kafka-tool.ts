@@ -23,12 +23,14 @@ export interface KafkaToolOptions {
   readonly cluster?: ClusterRef | ClusterState;
   /** Overrides the cluster's version; defaults to it, else DEFAULT_KAFKA_VERSION. */
   readonly kafkaVersion?: string;
-  /** Killed with SIGKILL after this long (code 124). Default 120 s. */
+  /** Killed with SIGKILL after this long (code 124). Default 120 s; 0 means never. */
   readonly timeoutMs?: number;
   /** Fed to stdin, then closed (for console-producer). */
   readonly input?: string;
   /** Aborting kills the tool's JVM. */
   readonly signal?: AbortSignal;
+  /** Stream the tool's output to our stdout/stderr while it runs (still captured). */
+  readonly echo?: boolean;
 }
 
 export type KafkaToolResult = ProcessResult;
@@ -78,9 +80,10 @@ export async function runKafkaTool(
       args: substitutePlaceholders(args, state),
     },
     {
-      timeoutMs: options.timeoutMs ?? 120_000,
+      ...(options.timeoutMs === 0 ? {} : { timeoutMs: options.timeoutMs ?? 120_000 }),
       ...(options.input === undefined ? {} : { input: options.input }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
+      ...(options.echo === undefined ? {} : { echo: options.echo }),
     },
   );
 }

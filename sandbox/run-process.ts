@@ -16,6 +16,8 @@ export interface RunProcessOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Aborting kills the process (SIGKILL); the result then has code 137. */
   readonly signal?: AbortSignal;
+  /** Also copy output to our stdout/stderr as it arrives (a console consumer never "finishes"). */
+  readonly echo?: boolean;
 }
 
 const SIGNAL_NUMBERS: Readonly<Record<string, number>> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
@@ -53,8 +55,14 @@ export function runProcess(
     if (options.signal?.aborted === true) onAbort();
     else options.signal?.addEventListener("abort", onAbort, { once: true });
 
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout.push(chunk);
+      if (options.echo === true) process.stdout.write(chunk);
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr.push(chunk);
+      if (options.echo === true) process.stderr.write(chunk);
+    });
     child.on("error", (err) => {
       if (timer !== undefined) clearTimeout(timer);
       reject(err);

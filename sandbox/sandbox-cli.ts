@@ -46,7 +46,7 @@ Options:
   --nodes <n>           nodes of a new cluster (default ${DEFAULT_NODE_COUNT})
   --base-port <p>       first client port (default ${DEFAULT_BASE_PORT}); node i uses p+i-1, controller p+100+i-1
   --racks <a,b,…>       broker.rack per node, cycled (default rack-a,rack-b,rack-c)
-  --timeout <seconds>   how long start/restart wait for brokers (default 180/120)
+  --timeout <seconds>   how long start/restart wait for brokers (default 180/120), or tool runs (default: no limit)
 
 Example:
   npm run sandbox -- tool topics --bootstrap-server @bootstrap --describe --under-replicated-partitions`;
@@ -184,7 +184,7 @@ async function run(argv: readonly string[]): Promise<number> {
       const result = await stopCluster(ref, { wipe: options.wipe });
       if (!result.existed && result.stoppedPids.length === 0) say(`No sandbox cluster at ${result.dir}; nothing to stop.`);
       else {
-        say(`Stopped ${result.stoppedPids.length} process(es)${result.killedPids.length > 0 ? `, ${result.killedPids.length} needed SIGKILL` : ""}; all ports free.`);
+        say(`Stopped ${result.stoppedPids.length} process(es)${result.killed.length > 0 ? ` (SIGKILL needed for ${result.killed.join(", ")})` : ""}; all ports free.`);
       }
       if (result.wiped) say(`Deleted ${result.dir}`);
       return 0;
@@ -230,11 +230,11 @@ async function run(argv: readonly string[]): Promise<number> {
       const result = await runKafkaTool(toolName, passthrough, {
         cluster: ref,
         ...(options.kafka === undefined ? {} : { kafkaVersion: options.kafka }),
-        timeoutMs: options.timeoutMs ?? 10 * 60_000,
+        // A person at a terminal decides when a console consumer has run long enough.
+        timeoutMs: options.timeoutMs ?? 0,
         ...(input === undefined ? {} : { input }),
+        echo: true,
       });
-      process.stdout.write(result.stdout);
-      process.stderr.write(result.stderr);
       if (result.timedOut) process.stderr.write(`sandbox: ${toolName} was killed after its timeout\n`);
       return result.code;
     }
@@ -269,7 +269,7 @@ run(process.argv.slice(2)).then(
   },
   (err: unknown) => {
     if (err instanceof UsageError) {
-      process.stderr.write(`sandbox: ${err.message}\n\n${USAGE}\n`);
+      process.stderr.write(`sandbox: ${err.message}\nRun \`npm run sandbox -- help\` for commands and options.\n`);
       process.exitCode = 2;
     } else if (err instanceof SandboxError) {
       process.stderr.write(`sandbox: ${err.message}\n`);

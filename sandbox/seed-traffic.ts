@@ -19,7 +19,7 @@ import { toolMainClass, type KafkaToolName } from "./tool-classes.js";
 /** The throttled consumer's client.id; the broker quota below is keyed on it. */
 const SLOW_CLIENT_ID = "sandbox-slow-consumer";
 /** Bytes/s per broker: below what payments-producer writes, so lag keeps growing. */
-const SLOW_CONSUMER_BYTE_RATE = 512;
+const SLOW_CONSUMER_BYTE_RATE = 1024;
 /** Effectively endless; stop kills it long before. */
 const ENDLESS_RECORDS = "1000000000";
 
@@ -49,7 +49,14 @@ function perfProducer(role: TrafficRole, topic: string, perSecond: number, recor
   };
 }
 
-function consoleConsumer(role: TrafficRole, topic: string, group: string, clientId: string, bootstrap: string): TrafficPlan {
+function consoleConsumer(
+  role: TrafficRole,
+  topic: string,
+  group: string,
+  clientId: string,
+  bootstrap: string,
+  extraProperties: readonly string[] = [],
+): TrafficPlan {
   return {
     role,
     description: `console-consumer <- ${topic}, group ${group}`,
@@ -60,6 +67,7 @@ function consoleConsumer(role: TrafficRole, topic: string, group: string, client
       "--group", group,
       "--from-beginning",
       "--consumer-property", `client.id=${clientId}`,
+      ...extraProperties.flatMap((property) => ["--consumer-property", property]),
     ],
     discardStdout: true,
   };
@@ -77,7 +85,12 @@ function planTraffic(state: ClusterState): TrafficPlan[] {
     perfProducer("orders-producer", "orders", 20, 200, bootstrap),
     consoleConsumer("orders-consumer", "orders", "sandbox-consumers", "sandbox-orders-consumer", bootstrap),
     perfProducer("payments-producer", "payments", 10, 256, bootstrap),
-    consoleConsumer("payments-slow-consumer", "payments", "sandbox-slow", SLOW_CLIENT_ID, bootstrap),
+    // Small fetches keep each quota throttle short: lag moves smoothly rather
+    // than in 10 s jumps, and the consumer can still close within stop's grace.
+    consoleConsumer("payments-slow-consumer", "payments", "sandbox-slow", SLOW_CLIENT_ID, bootstrap, [
+      "fetch.max.bytes=1024",
+      "max.partition.fetch.bytes=1024",
+    ]),
   ];
 }
 

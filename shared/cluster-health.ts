@@ -8,7 +8,17 @@ export type HealthReasonCode =
   | 'UNDER_MIN_ISR_PARTITIONS'
   | 'UNDER_REPLICATED_PARTITIONS'
   | 'PREFERRED_LEADER_IMBALANCE'
-  | 'INCOMPLETE_POLL';
+  | 'INCOMPLETE_POLL'
+  // From history across polls (brokerHealth), not from one snapshot:
+  | 'BROKERS_OFFLINE'
+  | 'BROKERS_RECOVERING'
+  | 'SLOW_BROKER'
+  | 'FLAPPING_ISR'
+  | 'HEARTBEAT_FAILING'
+  | 'HEARTBEAT_MESSAGES_LOST'
+  | 'HEARTBEAT_MESSAGES_LATE'
+  | 'HEARTBEAT_COVERAGE_GAP'
+  | 'HEARTBEAT_ERROR';
 
 export type HealthSeverity = 'critical' | 'warning';
 
@@ -36,6 +46,15 @@ export const HEALTH_REASON_LABELS: Record<HealthReasonCode, string> = {
   UNDER_REPLICATED_PARTITIONS: 'Under-replicated partitions',
   PREFERRED_LEADER_IMBALANCE: 'Brokers leading too few of their preferred partitions',
   INCOMPLETE_POLL: 'Some brokers did not answer every request: parts of this view are missing',
+  BROKERS_OFFLINE: 'Brokers offline: part of the cluster before, now gone or not answering',
+  BROKERS_RECOVERING: 'Brokers back online but not yet in sync with every partition they host',
+  SLOW_BROKER: 'Brokers answering far slower than their peers',
+  FLAPPING_ISR: 'Brokers repeatedly dropping out of ISRs',
+  HEARTBEAT_FAILING: 'Heartbeat writes failing: brokers not accepting acks=all writes',
+  HEARTBEAT_MESSAGES_LOST: 'Heartbeat messages acknowledged but never delivered',
+  HEARTBEAT_MESSAGES_LATE: 'Heartbeat messages delivered late',
+  HEARTBEAT_COVERAGE_GAP: 'Heartbeat topic does not probe every broker',
+  HEARTBEAT_ERROR: 'Heartbeat probe stopped by an error',
 };
 
 export const HEALTH_REASON_SEVERITY: Record<HealthReasonCode, HealthSeverity> = {
@@ -48,6 +67,15 @@ export const HEALTH_REASON_SEVERITY: Record<HealthReasonCode, HealthSeverity> = 
   UNDER_REPLICATED_PARTITIONS: 'warning',
   PREFERRED_LEADER_IMBALANCE: 'warning',
   INCOMPLETE_POLL: 'warning',
+  BROKERS_OFFLINE: 'critical',
+  BROKERS_RECOVERING: 'warning',
+  SLOW_BROKER: 'warning',
+  FLAPPING_ISR: 'warning',
+  HEARTBEAT_FAILING: 'critical',
+  HEARTBEAT_MESSAGES_LOST: 'critical',
+  HEARTBEAT_MESSAGES_LATE: 'warning',
+  HEARTBEAT_COVERAGE_GAP: 'warning',
+  HEARTBEAT_ERROR: 'warning',
 };
 
 export function healthReason(

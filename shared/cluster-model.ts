@@ -49,10 +49,12 @@ export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOpt
       replicas += partition.replicas.length;
       for (const id of partition.replicas) referenced.add(id);
       const state = partitionState(partition, minIsr);
-      const ref = { topic: topic.name, partition: partition.partition };
-      if (state.offline) offline.push(ref);
-      if (state.underReplicated) underReplicated.push(ref);
-      if (state.underMinIsr) underMinIsr.push(ref);
+      if (state.offline || state.underReplicated || state.underMinIsr) {
+        const ref = { topic: topic.name, partition: partition.partition };
+        if (state.offline) offline.push(ref);
+        if (state.underReplicated) underReplicated.push(ref);
+        if (state.underMinIsr) underMinIsr.push(ref);
+      }
       if (state.atMinIsr) atMinIsr += 1;
       if (!state.offline && !state.preferredLeader) nonPreferredLeader += 1;
     }

@@ -106,6 +106,19 @@ export interface BrokerError {
   readonly error: string;
 }
 
+/**
+ * Round trip of one light request (ApiVersions) to one broker, sent on a connection used for
+ * nothing else, so it measures the broker and the network rather than the poll's own queue.
+ */
+export interface BrokerRequestLatency {
+  readonly brokerId: number;
+  /** Milliseconds; null when the request failed or timed out. */
+  readonly rttMs: number | null;
+  readonly timedOut: boolean;
+  /** Why there is no number: the timeout or the connection error, named. */
+  readonly error: string | null;
+}
+
 export interface ClusterSnapshot {
   /** The profile's stable key in this app; several clusters are polled side by side. */
   readonly clusterKey: string;
@@ -122,4 +135,6 @@ export interface ClusterSnapshot {
   readonly topics: readonly TopicInfo[];
   readonly consumerGroups: Fetched<readonly ConsumerGroupInfo[]>;
   readonly brokerErrors: readonly BrokerError[];
+  /** One entry per broker in the cluster metadata; absent from snapshots made without the probe. */
+  readonly requestLatency?: readonly BrokerRequestLatency[];
 }

@@ -12,6 +12,7 @@ import { describeQuorum } from './protocol/describe-quorum';
 import { createOwnedCluster, type OwnedCluster } from './protocol/kafkajs-internals';
 import { fetchAllTopicsMetadata, type MetadataResult } from './protocol/metadata';
 import type { RawBroker } from './protocol/raw-broker';
+import { RequestLatencyProbe } from './request-latency-probe';
 import { toClusterSnapshot } from './to-cluster-snapshot';
 
 const TOPIC_RESOURCE = 2;
@@ -22,6 +23,8 @@ const TOPIC_CONFIG_NAMES = ['min.insync.replicas', 'retention.ms', 'retention.by
 
 export interface GatewayOptions {
   readonly now?: () => number;
+  /** Monotonic sub-millisecond clock for the request-latency probe (performance.now by default). */
+  readonly monotonicNow?: () => number;
   readonly clientId?: string;
 }
 
@@ -35,6 +38,7 @@ export class KafkaGateway implements ClusterGateway {
   private readonly bootstrap: string[];
   private cluster: OwnedCluster | null = null;
   private readonly now: () => number;
+  private readonly latencyProbe: RequestLatencyProbe;
   private requestCount = 0;
 
   constructor(
@@ -55,6 +59,10 @@ export class KafkaGateway implements ClusterGateway {
       retry: { retries: Math.max(0, this.bootstrap.length - 1), initialRetryTime: 100, maxRetryTime: 500 },
       // kafkajs logs connection failures (with broker addresses) to the console; the poller reports them instead.
       logLevel: logLevel.NOTHING,
+    });
+    this.latencyProbe = new RequestLatencyProbe(this.kafka, {
+      timeoutMs: profile.requestTimeoutMs,
+      ...(options.monotonicNow ? { monotonicNow: options.monotonicNow } : {}),
     });
   }
 
@@ -80,6 +88,9 @@ export class KafkaGateway implements ClusterGateway {
     ]);
 
     const liveIds = metadata.brokers.map((b) => b.nodeId);
+    // Every poll, read-only: one ApiVersions per broker on the probe's own connections, alongside the rest.
+    const requestLatency = this.latencyProbe.measure(liveIds);
+    this.requestCount += liveIds.length;
     const perBroker = await Promise.all(
       liveIds.map(async (brokerId) => {
         const broker = await withTimeout(this.brokerFor(cluster, brokerId), timeout, `connecting to broker ${brokerId}`).then(ok, fail(brokerId, 'connect'));
@@ -92,6 +103,8 @@ export class KafkaGateway implements ClusterGateway {
         return { brokerId, offsets, logDirs, groups };
       }),
     );
+
+    const latencies = await requestLatency;
 
     const groupFailures = perBroker.filter((b) => b.groups.status === 'missing');
     const consumerGroups: Fetched<readonly RawConsumerGroup[]> =
@@ -114,6 +127,7 @@ export class KafkaGateway implements ClusterGateway {
       logDirsByBroker: new Map(perBroker.map((b) => [b.brokerId, b.logDirs])),
       consumerGroups,
       brokerErrors: brokerErrors.sort((a, b) => a.brokerId - b.brokerId || a.operation.localeCompare(b.operation)),
+      requestLatency: latencies,
     };
     return toClusterSnapshot(responses);
   }
@@ -121,7 +135,7 @@ export class KafkaGateway implements ClusterGateway {
   async close(): Promise<void> {
     const cluster = this.cluster;
     this.cluster = null;
-    await cluster?.disconnect().catch(() => undefined);
+    await Promise.all([cluster?.disconnect().catch(() => undefined), this.latencyProbe.close()]);
   }
 
   private async connected(): Promise<OwnedCluster> {

@@ -1,4 +1,4 @@
-import type { BrokerError, CommittedOffset, GroupMemberAssignment, PartitionOffsets, TopicConfig } from '../../shared/cluster-snapshot';
+import type { BrokerError, BrokerRequestLatency, CommittedOffset, GroupMemberAssignment, PartitionOffsets, TopicConfig } from '../../shared/cluster-snapshot';
 import type { Fetched } from '../../shared/fetched';
 import type { DescribeClusterResult } from './protocol/describe-cluster';
 import type { DescribeLogDirsResult } from './protocol/describe-log-dirs';
@@ -30,6 +30,8 @@ export interface PollResponses {
   readonly logDirsByBroker: ReadonlyMap<number, Fetched<DescribeLogDirsResult>>;
   readonly consumerGroups: Fetched<readonly RawConsumerGroup[]>;
   readonly brokerErrors: readonly BrokerError[];
+  /** Absent when the poll ran without the latency probe. */
+  readonly requestLatency?: readonly BrokerRequestLatency[];
 }
 
 /** Key of a partition in per-broker maps. */

@@ -48,6 +48,7 @@ export function toClusterSnapshot(responses: PollResponses): ClusterSnapshot {
     topics,
     consumerGroups: responses.consumerGroups,
     brokerErrors: responses.brokerErrors,
+    ...(responses.requestLatency === undefined ? {} : { requestLatency: responses.requestLatency }),
   };
 }
 

@@ -1,21 +1,21 @@
 import type { ReactNode } from 'react';
 import { BackendBanner } from './components/backend-banner';
 import { ClusterPicker } from './components/cluster-picker';
+import { JumpBox } from './components/jump-box';
 import { StatusBar } from './components/status-bar';
 import { TabBar } from './components/tab-bar';
 import { useRouteStore } from './navigation/route-store';
 import type { TabId } from './navigation/view-route';
+import { BrokersTab } from './views/brokers/brokers-tab';
 import { ClusterTab } from './views/cluster/cluster-tab';
-
-function Placeholder({ name }: { readonly name: string }) {
-  return <div className="empty">{name} is coming.</div>;
-}
+import { CorrelationTab } from './views/correlation/correlation-tab';
+import { TopicsTab } from './views/topics/topics-tab';
 
 const TAB_VIEWS: Record<TabId, () => ReactNode> = {
   cluster: () => <ClusterTab />,
-  brokers: () => <Placeholder name="Brokers" />,
-  topics: () => <Placeholder name="Topics" />,
-  correlation: () => <Placeholder name="Leader–follower correlation" />,
+  brokers: () => <BrokersTab />,
+  topics: () => <TopicsTab />,
+  correlation: () => <CorrelationTab />,
 };
 
 export function App() {
@@ -26,6 +26,7 @@ export function App() {
         <span className="app-title">Brokerscope</span>
         <TabBar />
         <span className="header-spacer" />
+        <JumpBox />
         <ClusterPicker />
       </header>
       <BackendBanner />

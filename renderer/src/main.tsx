@@ -5,6 +5,9 @@ import { App } from './app';
 import { installHashSync } from './navigation/hash-sync';
 import './styles/theme.css';
 import './styles/layout.css';
+import './styles/table.css';
+import './styles/chips.css';
+import './styles/heatmap.css';
 
 installHashSync(window);
 startTransport(window);

@@ -27,6 +27,12 @@ export function navigate(patch: Partial<ViewRoute>, mode: HistoryMode = 'push'):
   commit({ ...useRouteStore.getState().route, ...patch }, mode);
 }
 
+/** Moves to another view and sets one of its tables, e.g. the brokers table sorted by skew. */
+export function navigateToTable(patch: Partial<ViewRoute>, tableId: string, table: Partial<TableState>): void {
+  const route = { ...useRouteStore.getState().route, ...patch };
+  commit({ ...route, tables: { ...route.tables, [tableId]: { ...tableState(route, tableId), ...table } } }, 'push');
+}
+
 /** Sort, filter and view-mode changes replace the entry: typing in a filter should not flood history. */
 export function updateTable(tableId: string, patch: Partial<TableState>): void {
   const route = useRouteStore.getState().route;

@@ -1,9 +1,11 @@
 import { NoSnapshot } from '../../components/no-snapshot';
 import { clusterModelOf } from '../../state/cluster-model-memo';
 import { useSelectedSnapshot } from '../../state/selected-cluster';
-import { brokerRowsOf, clusterOverviewOf } from '../../state/view-models';
+import { brokerRowsOf, clusterOverviewOf, rackLoadsOf } from '../../state/view-models';
 import { BrokerSummary } from './broker-summary';
 import { ClusterCounts } from './cluster-counts';
+import { DeploymentRulesPanel } from './deployment-rules-panel';
+import { BrokerLoadChart, RackLoadChart } from './distribution-charts';
 import { HealthList } from './health-list';
 import { QuorumPanel } from './quorum-panel';
 
@@ -30,6 +32,20 @@ export function ClusterTab() {
         <section className="section">
           <h2>Brokers</h2>
           <BrokerSummary rows={brokerRowsOf(snapshot)} />
+        </section>
+      </div>
+      <section className="section" data-testid="deployment-section">
+        <h2>Deployment rules</h2>
+        <DeploymentRulesPanel snapshot={snapshot} />
+      </section>
+      <div className="section-grid">
+        <section className="section">
+          <h2>Leaders and replicas per broker</h2>
+          <BrokerLoadChart loads={model.brokerLoads} />
+        </section>
+        <section className="section">
+          <h2>Replicas per rack</h2>
+          <RackLoadChart racks={rackLoadsOf(snapshot)} />
         </section>
       </div>
     </div>

@@ -1,0 +1,440 @@
+import { randomUUID } from 'node:crypto';
+import type { HeartbeatBrokerStats, HeartbeatRunState } from '../../shared/broker-health';
+import { planHeartbeatAssignment } from '../../shared/heartbeat-coverage';
+import {
+  applyHeartbeatEvent,
+  DEFAULT_HEARTBEAT_LEDGER_OPTIONS,
+  EMPTY_HEARTBEAT_LEDGER,
+  ZERO_HEARTBEAT_COUNTS,
+  type HeartbeatCounts,
+  type HeartbeatEvent,
+  type HeartbeatLedger,
+  type HeartbeatLedgerOptions,
+  type HeartbeatOutcome,
+} from '../../shared/heartbeat-ledger';
+import { decodeHeartbeatMessage, encodeHeartbeatMessage } from '../../shared/heartbeat-message';
+import { median, summarizeLatency } from '../../shared/latency-stats';
+import { RingBuffer } from '../../shared/ring-buffer';
+import { systemClock, type Clock } from '../poller/clock';
+import type { HeartbeatReader, HeartbeatRecord, HeartbeatTopicState, HeartbeatTransport } from './heartbeat-transport';
+
+export const DEFAULT_HEARTBEAT_TOPIC = '__brokerscope_heartbeat';
+
+export interface HeartbeatProberOptions {
+  readonly topic: string;
+  /** One message per partition per interval. */
+  readonly intervalMs?: number;
+  /** A send not acknowledged within this is counted failed (if it lands later, it is still read back). */
+  readonly sendTimeoutMs?: number;
+  /** Latency percentiles and windowed counts cover this much recent time. */
+  readonly statsWindowMs?: number;
+  /** After a failed start (topic cannot be created, cluster unreachable), try again this much later. */
+  readonly retryStartMs?: number;
+  readonly ledger?: HeartbeatLedgerOptions;
+  readonly clock?: Clock;
+  /** Identifies this run's messages in a topic other runs and other apps may also write. */
+  readonly runId?: string;
+  readonly onStateChange?: (state: HeartbeatProberState) => void;
+}
+
+export interface HeartbeatProberState {
+  readonly state: HeartbeatRunState;
+  readonly since: number | null;
+  readonly error: string | null;
+}
+
+/** One chart point's worth of heartbeat figures for one broker: since the previous point. */
+export interface HeartbeatPoint {
+  readonly ackMs: number | null;
+  readonly endToEndMs: number | null;
+  readonly availability: number | null;
+}
+
+interface Sample {
+  readonly t: number;
+  readonly ms: number;
+}
+
+interface Bucket {
+  readonly second: number;
+  counts: HeartbeatCounts;
+}
+
+/** Everything kept per broker: bounded rings, so memory does not grow with uptime. */
+class BrokerFigures {
+  readonly acks = new RingBuffer<Sample>(4_096);
+  readonly endToEnd = new RingBuffer<Sample>(4_096);
+  readonly buckets: RingBuffer<Bucket>;
+  total: HeartbeatCounts = ZERO_HEARTBEAT_COUNTS;
+  pointAcks: number[] = [];
+  pointEndToEnd: number[] = [];
+  pointAcked = 0;
+  pointFailed = 0;
+
+  constructor(windowMs: number) {
+    this.buckets = new RingBuffer<Bucket>(Math.ceil(windowMs / 1_000) + 2);
+  }
+
+  count(now: number, change: Partial<HeartbeatCounts>): void {
+    const second = Math.floor(now / 1_000);
+    let bucket = this.buckets.last();
+    if (bucket === undefined || bucket.second !== second) {
+      bucket = { second, counts: ZERO_HEARTBEAT_COUNTS };
+      this.buckets.push(bucket);
+    }
+    bucket.counts = add(bucket.counts, change);
+    this.total = add(this.total, change);
+  }
+
+  /** Takes back one loss (the message arrived after all) from the bucket that counted it. */
+  unlose(): void {
+    const counted = this.buckets.takeLastWhile(() => true).reverse().find((b) => b.counts.lost > 0);
+    if (counted !== undefined) counted.counts = add(counted.counts, { lost: -1 });
+    this.total = add(this.total, { lost: -1 });
+  }
+}
+
+function add(counts: HeartbeatCounts, change: Partial<HeartbeatCounts>): HeartbeatCounts {
+  const next = { ...counts };
+  for (const [name, delta] of Object.entries(change) as [keyof HeartbeatCounts, number][]) next[name] = Math.max(0, next[name] + delta);
+  return next;
+}
+
+/** Keeps accumulated point samples bounded even if nobody takes points (a cluster that stopped polling). */
+const capped = (values: number[], value: number): void => {
+  values.push(value);
+  if (values.length > 10_000) values.splice(0, values.length - 10_000);
+};
+
+interface PartitionProbe {
+  readonly partition: number;
+  nextSeq: number;
+  ledger: HeartbeatLedger;
+  /** The broker the next send is attributed to: the leader, or the last known one while there is none. */
+  leader: number;
+  /** The leader in the latest metadata, -1 when the partition has none. */
+  currentLeader: number;
+  inFlight: { readonly seq: number; readonly timer: unknown } | null;
+}
+
+/**
+ * The end-to-end heartbeat for one cluster: every interval, a small message with a sequence number
+ * and a send time goes to each partition of the heartbeat topic (acks=all, one in flight per
+ * partition), and a reader with no consumer group reads them back. Sequence accounting is the pure
+ * ledger in shared/; this class only schedules, routes outcomes to the broker that led the
+ * partition, and keeps bounded windows per broker. Writes happen only between start and stop.
+ */
+export class HeartbeatProber {
+  private readonly clock: Clock;
+  private readonly intervalMs: number;
+  private readonly sendTimeoutMs: number;
+  private readonly statsWindowMs: number;
+  private readonly retryStartMs: number;
+  private readonly ledgerOptions: HeartbeatLedgerOptions;
+  readonly runId: string;
+  private running = false;
+  private timer: unknown = null;
+  private cycleInFlight: Promise<void> | null = null;
+  private reader: HeartbeatReader | null = null;
+  private readonly partitions = new Map<number, PartitionProbe>();
+  private readonly brokers = new Map<number, BrokerFigures>();
+  private status: HeartbeatProberState = { state: 'off', since: null, error: null };
+
+  constructor(
+    private readonly transport: HeartbeatTransport,
+    private readonly options: HeartbeatProberOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.intervalMs = options.intervalMs ?? 1_000;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
+    this.statsWindowMs = options.statsWindowMs ?? 60_000;
+    this.retryStartMs = options.retryStartMs ?? 5_000;
+    this.ledgerOptions = options.ledger ?? DEFAULT_HEARTBEAT_LEDGER_OPTIONS;
+    this.runId = options.runId ?? randomUUID();
+  }
+
+  get topic(): string {
+    return this.options.topic;
+  }
+
+  get currentState(): HeartbeatProberState {
+    return this.status;
+  }
+
+  get windowMs(): number {
+    return this.statsWindowMs;
+  }
+
+  start(): void {
+    if (this.running) throw new Error(`Heartbeat on topic "${this.options.topic}" is already running`);
+    this.running = true;
+    this.setState('starting', null);
+    this.schedule(0);
+  }
+
+  /** Stops every write at once, waits for the cycle in flight, and stops reading. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.setState('stopping', this.status.error);
+    if (this.timer !== null) this.clock.clearTimeout(this.timer);
+    this.timer = null;
+    await this.cycleInFlight;
+    for (const probe of this.partitions.values()) {
+      if (probe.inFlight) this.clock.clearTimeout(probe.inFlight.timer);
+      probe.inFlight = null;
+    }
+    const reader = this.reader;
+    this.reader = null;
+    await reader?.stop();
+    this.setState('off', null);
+  }
+
+  /** Stops reading (not writing) until resumed: lets a test make the reader fall behind on purpose. */
+  pauseReading(): void {
+    this.reader?.pause();
+  }
+
+  resumeReading(): void {
+    this.reader?.resume();
+  }
+
+  readPosition(partition: number): number | undefined {
+    return this.reader?.position(partition);
+  }
+
+  /** Per broker that leads a heartbeat partition now or had outcomes in the window. */
+  stats(): HeartbeatBrokerStats[] {
+    const now = this.clock.now();
+    const cutoff = now - this.statsWindowMs;
+    const leading = new Map<number, number[]>();
+    const inFlight = new Map<number, number>();
+    for (const probe of this.partitions.values()) {
+      if (probe.currentLeader >= 0) leading.set(probe.currentLeader, [...(leading.get(probe.currentLeader) ?? []), probe.partition]);
+      if (probe.inFlight) inFlight.set(probe.leader, (inFlight.get(probe.leader) ?? 0) + 1);
+    }
+    const ids = new Set<number>([...leading.keys()]);
+    for (const [id, figures] of this.brokers) if ((figures.buckets.last()?.second ?? 0) * 1_000 > cutoff) ids.add(id);
+    return [...ids]
+      .sort((a, b) => a - b)
+      .map((brokerId) => {
+        const figures = this.brokers.get(brokerId);
+        const recent = (ring: RingBuffer<Sample> | undefined): number[] => (ring?.takeLastWhile((s) => s.t > cutoff) ?? []).map((s) => s.ms);
+        const window = (figures?.buckets.takeLastWhile((b) => b.second * 1_000 > cutoff) ?? []).reduce((sum, b) => add(sum, b.counts), ZERO_HEARTBEAT_COUNTS);
+        const settled = window.acknowledged + window.failed;
+        return {
+          brokerId,
+          partitions: (leading.get(brokerId) ?? []).sort((a, b) => a - b),
+          ackLatency: summarizeLatency(recent(figures?.acks)),
+          endToEndLatency: summarizeLatency(recent(figures?.endToEnd)),
+          window,
+          total: figures?.total ?? ZERO_HEARTBEAT_COUNTS,
+          availability: settled === 0 ? null : window.acknowledged / settled,
+          inFlight: inFlight.get(brokerId) ?? 0,
+        };
+      });
+  }
+
+  /** Figures since the previous call, per broker: one chart point each, taken once per poll. */
+  takePoints(): Map<number, HeartbeatPoint> {
+    const points = new Map<number, HeartbeatPoint>();
+    for (const [brokerId, figures] of this.brokers) {
+      const settled = figures.pointAcked + figures.pointFailed;
+      points.set(brokerId, {
+        ackMs: median(figures.pointAcks),
+        endToEndMs: median(figures.pointEndToEnd),
+        availability: settled === 0 ? null : figures.pointAcked / settled,
+      });
+      figures.pointAcks = [];
+      figures.pointEndToEnd = [];
+      figures.pointAcked = 0;
+      figures.pointFailed = 0;
+    }
+    return points;
+  }
+
+  private setState(state: HeartbeatRunState, error: string | null): void {
+    const since = state === this.status.state ? this.status.since : this.clock.now();
+    this.status = { state, since, error };
+    this.options.onStateChange?.(this.status);
+  }
+
+  private schedule(delayMs: number): void {
+    this.timer = this.clock.setTimeout(() => {
+      this.timer = null;
+      this.cycleInFlight = this.cycle();
+    }, delayMs);
+  }
+
+  private async cycle(): Promise<void> {
+    let delay = this.intervalMs;
+    try {
+      if (this.reader === null) await this.begin();
+      else await this.tick();
+    } catch (error) {
+      if (this.running) {
+        const text = error instanceof Error ? error.message : String(error);
+        this.setState('error', text);
+        delay = this.retryStartMs;
+        const reader = this.reader;
+        this.reader = null;
+        await reader?.stop();
+      }
+    } finally {
+      this.cycleInFlight = null;
+    }
+    if (this.running) this.schedule(delay);
+  }
+
+  /** Creates the topic if it is missing, starts reading at its end, and sends the first messages. */
+  private async begin(): Promise<void> {
+    const topic = this.options.topic;
+    let state = await this.transport.describeTopic(topic);
+    if (!state.exists) {
+      if (state.brokers.length === 0) throw new Error('no broker is registered: cannot create the heartbeat topic');
+      await this.transport.createTopic(topic, planHeartbeatAssignment(state.brokers));
+      state = await this.transport.describeTopic(topic);
+      if (!state.exists) throw new Error(`heartbeat topic "${topic}" was created but is not in the metadata yet`);
+    }
+    if (!this.running) return;
+    const ids = state.partitions.map((p) => p.partition);
+    const start = await this.transport.endOffsets(topic, ids);
+    if (!this.running) return;
+    this.reader = this.transport.startReader({
+      topic,
+      start,
+      leaders: leadersOf(state),
+      onRecords: (records) => this.onRecords(records),
+      onError: (error) => {
+        if (this.status.state === 'running') this.setState('running', `reading: ${error}`);
+      },
+    });
+    this.follow(state, start);
+    this.setState('running', null);
+    this.sendAll();
+  }
+
+  private async tick(): Promise<void> {
+    let state: HeartbeatTopicState | null = null;
+    try {
+      state = await this.transport.describeTopic(this.options.topic);
+    } catch (error) {
+      // Metadata failed (the cluster may be on fire): keep sending to the leaders last known.
+      this.setState('running', `metadata: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (!this.running) return;
+    if (state !== null) {
+      if (!state.exists) throw new Error(`heartbeat topic "${this.options.topic}" no longer exists`);
+      const added = state.partitions.map((p) => p.partition).filter((p) => !this.partitions.has(p));
+      const start = added.length > 0 ? await this.transport.endOffsets(this.options.topic, added) : new Map<number, number>();
+      if (!this.running) return;
+      this.follow(state, start);
+      if (this.status.error !== null && this.status.state === 'running') this.setState('running', null);
+    }
+    const now = this.clock.now();
+    for (const probe of this.partitions.values()) this.apply(probe, { kind: 'tick', at: now });
+    this.sendAll();
+  }
+
+  private follow(state: HeartbeatTopicState, start: ReadonlyMap<number, number>): void {
+    for (const p of state.partitions) {
+      let probe = this.partitions.get(p.partition);
+      if (probe === undefined) {
+        probe = { partition: p.partition, nextSeq: 0, ledger: EMPTY_HEARTBEAT_LEDGER, leader: p.leader, currentLeader: p.leader, inFlight: null };
+        this.partitions.set(p.partition, probe);
+      }
+      probe.currentLeader = p.leader;
+      if (p.leader >= 0) probe.leader = p.leader;
+      else if (probe.leader < 0) probe.leader = p.replicas[0] ?? -1;
+    }
+    this.reader?.follow(leadersOf(state), start);
+  }
+
+  private sendAll(): void {
+    for (const probe of this.partitions.values()) {
+      if (probe.inFlight === null && this.running) this.send(probe);
+    }
+  }
+
+  private send(probe: PartitionProbe): void {
+    const seq = probe.nextSeq;
+    probe.nextSeq += 1;
+    const sentAt = this.clock.now();
+    this.apply(probe, { kind: 'sent', seq, at: sentAt, brokerId: probe.leader });
+    const timer = this.clock.setTimeout(() => this.settle(probe, seq, false), this.sendTimeoutMs);
+    probe.inFlight = { seq, timer };
+    const value = encodeHeartbeatMessage({ run: this.runId, partition: probe.partition, seq, sentAt });
+    this.transport.send(this.options.topic, probe.partition, value).then(
+      () => this.settle(probe, seq, true),
+      () => this.settle(probe, seq, false),
+    );
+  }
+
+  private settle(probe: PartitionProbe, seq: number, acknowledged: boolean): void {
+    if (probe.inFlight?.seq !== seq) return; // timed out already, or the prober stopped
+    this.clock.clearTimeout(probe.inFlight.timer);
+    probe.inFlight = null;
+    const at = this.clock.now();
+    this.apply(probe, acknowledged ? { kind: 'acknowledged', seq, at } : { kind: 'failed', seq, at });
+  }
+
+  private onRecords(records: readonly HeartbeatRecord[]): void {
+    if (!this.running) return;
+    const at = this.clock.now();
+    for (const record of records) {
+      const message = record.value === null ? null : decodeHeartbeatMessage(record.value);
+      if (message === null || message.run !== this.runId || message.partition !== record.partition) continue;
+      const probe = this.partitions.get(record.partition);
+      if (probe === undefined) continue;
+      this.apply(probe, { kind: 'received', seq: message.seq, sentAt: message.sentAt, at });
+    }
+  }
+
+  private apply(probe: PartitionProbe, event: HeartbeatEvent): void {
+    const step = applyHeartbeatEvent(probe.ledger, event, this.ledgerOptions);
+    probe.ledger = step.ledger;
+    for (const outcome of step.outcomes) this.record(outcome, this.clock.now());
+  }
+
+  private record(outcome: HeartbeatOutcome, now: number): void {
+    if (outcome.brokerId < 0) return;
+    let figures = this.brokers.get(outcome.brokerId);
+    if (figures === undefined) {
+      figures = new BrokerFigures(this.statsWindowMs);
+      this.brokers.set(outcome.brokerId, figures);
+    }
+    switch (outcome.kind) {
+      case 'attempted':
+        figures.count(now, { attempted: 1 });
+        break;
+      case 'acknowledged':
+        figures.count(now, { acknowledged: 1 });
+        figures.acks.push({ t: now, ms: outcome.latencyMs });
+        capped(figures.pointAcks, outcome.latencyMs);
+        figures.pointAcked += 1;
+        break;
+      case 'failed':
+        figures.count(now, { failed: 1 });
+        figures.pointFailed += 1;
+        break;
+      case 'received':
+        figures.count(now, { received: 1, late: outcome.late ? 1 : 0 });
+        figures.endToEnd.push({ t: now, ms: outcome.latencyMs });
+        capped(figures.pointEndToEnd, outcome.latencyMs);
+        break;
+      case 'lost':
+        figures.count(now, { lost: 1 });
+        break;
+      case 'unlost':
+        figures.unlose();
+        break;
+      case 'duplicated':
+        figures.count(now, { duplicated: 1 });
+        break;
+    }
+  }
+}
+
+function leadersOf(state: HeartbeatTopicState): Map<number, number> {
+  return new Map(state.partitions.map((p) => [p.partition, p.leader]));
+}

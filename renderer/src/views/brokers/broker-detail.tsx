@@ -1,0 +1,111 @@
+import { BROKER_ROLE_LABELS, brokerAddress, type BrokerRow } from '../../../../shared/broker-rows';
+import type { BrokerTopicGroup } from '../../../../shared/broker-partitions';
+import type { ClusterSnapshot } from '../../../../shared/cluster-snapshot';
+import { BrokerStatusBadge } from '../../components/broker-status-badge';
+import { UnknownValue } from '../../components/unknown-value';
+import { formatBytes, formatCount, formatPercent } from '../../format/units';
+import { navigate } from '../../navigation/route-store';
+import { brokerRowsOf, brokerTopicGroupsOf } from '../../state/view-models';
+import { DataTable } from '../../table/data-table';
+import { BROKER_TOPIC_COLUMNS } from './broker-topic-columns';
+import { LogDirsTable } from './log-dirs-table';
+
+const groupKey = (g: BrokerTopicGroup): string => g.topic;
+const groupAttributes = (g: BrokerTopicGroup) => ({ 'data-topic': g.topic });
+const openTopic = (g: BrokerTopicGroup): void => navigate({ tab: 'topics', selected: g.topic, partitions: null });
+
+function Facts({ row }: { readonly row: BrokerRow }) {
+  return (
+    <dl className="card-facts" data-testid="broker-facts">
+      <dt>address</dt>
+      <dd className="mono">{brokerAddress(row) ?? 'not registered'}</dd>
+      <dt>rack</dt>
+      <dd data-testid="broker-rack">{row.rack ?? 'none'}</dd>
+      <dt>instance / zone</dt>
+      <dd>{row.instance === null ? <span className="muted">no instance resolver</span> : `${row.instance.instanceId ?? '?'} / ${row.instance.zone ?? '?'}`}</dd>
+      <dt>leaders</dt>
+      <dd>
+        {formatCount(row.leaders)} <span className="muted">skew {formatPercent(row.leaderSkewPct)}</span>
+      </dd>
+      <dt>replicas</dt>
+      <dd>
+        {formatCount(row.replicas)} <span className="muted">skew {formatPercent(row.replicaSkewPct)}</span>
+      </dd>
+      <dt>preferred leader of</dt>
+      <dd>
+        {formatCount(row.preferredLeaders)} <span className="muted">(leads {formatCount(row.preferredLeading)} of them)</span>
+      </dd>
+      <dt>out of sync / offline</dt>
+      <dd>
+        {formatCount(row.outOfSyncReplicas)} / {formatCount(row.offlineReplicas)}
+      </dd>
+      <dt>disk used</dt>
+      <dd>{row.diskUsed.status === 'ok' ? formatBytes(row.diskUsed.value) : <UnknownValue error={row.diskUsed.error} />}</dd>
+    </dl>
+  );
+}
+
+export function BrokerDetail({ snapshot, brokerId }: { readonly snapshot: ClusterSnapshot; readonly brokerId: number }) {
+  const row = brokerRowsOf(snapshot).find((r) => r.id === brokerId);
+  const back = (
+    <button type="button" className="link" data-testid="back-to-brokers" onClick={() => navigate({ selected: null })}>
+      ← all brokers
+    </button>
+  );
+  if (row === undefined) {
+    return (
+      <div className="page">
+        {back}
+        <p className="empty" data-testid="broker-not-found">
+          Broker {brokerId} is not part of {snapshot.profileName} in the latest snapshot.
+        </p>
+      </div>
+    );
+  }
+  const broker = snapshot.brokers.find((b) => b.id === brokerId);
+  return (
+    <div className="page page-fill" data-testid="broker-detail" data-broker-id={brokerId}>
+      <div className="detail-header">
+        {back}
+        <h1>Broker {brokerId}</h1>
+        <BrokerStatusBadge status={row.status} />
+        {row.role !== null && <span className="pill">{BROKER_ROLE_LABELS[row.role]}</span>}
+        <button type="button" className="link" data-testid="open-correlation" onClick={() => navigate({ tab: 'correlation', selected: String(brokerId), cell: null })}>
+          followers, leaders and blast radius →
+        </button>
+      </div>
+      {row.errors.length > 0 && (
+        <ul className="broker-errors">
+          {row.errors.map((e) => (
+            <li key={`${e.operation}-${e.error}`} className="severity-warning" data-testid="broker-error" data-broker-id={brokerId}>
+              {e.operation}: {e.error}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="section-grid">
+        <section className="section">
+          <h2>Broker</h2>
+          <Facts row={row} />
+        </section>
+        <section className="section">
+          <h2>Log directories</h2>
+          <LogDirsTable broker={broker} />
+        </section>
+      </div>
+      <h2 className="subheading">Partitions it leads and follows, by topic</h2>
+      <DataTable
+        tableId="broker-topics"
+        rows={brokerTopicGroupsOf(snapshot, brokerId)}
+        columns={BROKER_TOPIC_COLUMNS}
+        rowKey={groupKey}
+        rowTestId="broker-topic-row"
+        rowAttributes={groupAttributes}
+        onRowClick={openTopic}
+        csvFileName={`${snapshot.clusterKey}-broker-${brokerId}-partitions.csv`}
+        emptyText="This broker hosts no replicas."
+        filterPlaceholder="Filter topics (text or /regex/)"
+      />
+    </div>
+  );
+}

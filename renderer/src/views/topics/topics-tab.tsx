@@ -1,0 +1,54 @@
+import type { TopicRow } from '../../../../shared/topic-rows';
+import { NoSnapshot } from '../../components/no-snapshot';
+import { navigate, useRoute } from '../../navigation/route-store';
+import { useSelectedSnapshot } from '../../state/selected-cluster';
+import { useChangedKeys } from '../../state/use-changed-keys';
+import { changedTopicKeys, topicRowsOf } from '../../state/view-models';
+import { DataTable } from '../../table/data-table';
+import { ClusterPartitions } from './cluster-partitions';
+import { TopicCard } from './topic-card';
+import { TOPIC_COLUMNS } from './topic-columns';
+import { TopicDetail } from './topic-detail';
+
+const rowKey = (row: TopicRow): string => row.name;
+const rowAttributes = (row: TopicRow) => ({ 'data-topic': row.name, 'data-internal': row.internal });
+const rowClass = (row: TopicRow): string | undefined =>
+  row.offline + row.underMinIsr > 0 ? 'row-critical' : row.underReplicated > 0 ? 'row-warning' : undefined;
+const openTopic = (row: TopicRow): void => navigate({ selected: row.name });
+const renderCard = (row: TopicRow) => <TopicCard row={row} />;
+
+export function TopicsTab() {
+  const snapshot = useSelectedSnapshot();
+  const route = useRoute();
+  const changed = useChangedKeys(changedTopicKeys);
+  if (snapshot === null) return <NoSnapshot />;
+  if (route.selected !== null) return <TopicDetail snapshot={snapshot} topicName={route.selected} />;
+  if (route.partitions !== null) return <ClusterPartitions snapshot={snapshot} scope={route.partitions} />;
+  return (
+    <div className="page page-fill" data-testid="topics-tab">
+      <DataTable
+        tableId="topics"
+        rows={topicRowsOf(snapshot)}
+        columns={TOPIC_COLUMNS}
+        rowKey={rowKey}
+        rowTestId="topic-row"
+        rowAttributes={rowAttributes}
+        rowClassName={rowClass}
+        onRowClick={openTopic}
+        changedKeys={changed}
+        flashToken={snapshot.takenAt}
+        renderCard={renderCard}
+        cardMinWidth={260}
+        cardHeight={140}
+        csvFileName={`${snapshot.clusterKey}-topics.csv`}
+        emptyText="This cluster has no topics."
+        filterPlaceholder="Filter topics (text or /regex/)"
+        toolbarExtra={
+          <button type="button" className="link" data-testid="all-partitions" onClick={() => navigate({ partitions: 'all' })}>
+            all partitions
+          </button>
+        }
+      />
+    </div>
+  );
+}
