@@ -32,5 +32,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     target: 'es2022',
+    // The page is loaded from disk (Electron) or loopback (web mode), never over a slow network;
+    // one bundle, mostly recharts, is fine.
+    chunkSizeWarningLimit: 1500,
   },
 });

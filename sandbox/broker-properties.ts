@@ -14,6 +14,10 @@ export function renderBrokerProperties(node: NodeState, allNodes: readonly NodeS
   const internalRf = Math.min(3, nodeCount);
   const internalMinIsr = Math.min(2, nodeCount);
   const voters = allNodes.map((n) => `${n.id}@${n.host}:${n.controllerPort}`).join(",");
+  // With advertised ports, brokers replicate over their own listener so a proxy in front of one
+  // broker's client port slows its clients, not its followers.
+  const replication = node.replicationPort === undefined ? null : `REPLICATION://${node.host}:${node.replicationPort}`;
+  const clientAdvertised = `PLAINTEXT://${node.host}:${node.advertisedPort ?? node.port}`;
 
   const settings: ReadonlyArray<readonly [string, string | number | boolean]> = [
     ["process.roles", "broker,controller"],
@@ -22,11 +26,11 @@ export function renderBrokerProperties(node: NodeState, allNodes: readonly NodeS
     // Static quorum (not KIP-853 dynamic): works unchanged on 3.9 and 4.x and
     // needs no --initial-controllers at format time.
     ["controller.quorum.voters", voters],
-    ["listeners", `PLAINTEXT://${node.host}:${node.port},CONTROLLER://${node.host}:${node.controllerPort}`],
-    ["advertised.listeners", `PLAINTEXT://${node.host}:${node.port},CONTROLLER://${node.host}:${node.controllerPort}`],
-    ["listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"],
+    ["listeners", [`PLAINTEXT://${node.host}:${node.port}`, `CONTROLLER://${node.host}:${node.controllerPort}`, ...(replication ? [replication] : [])].join(",")],
+    ["advertised.listeners", [clientAdvertised, `CONTROLLER://${node.host}:${node.controllerPort}`, ...(replication ? [replication] : [])].join(",")],
+    ["listener.security.protocol.map", `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${replication ? ",REPLICATION:PLAINTEXT" : ""}`],
     ["controller.listener.names", "CONTROLLER"],
-    ["inter.broker.listener.name", "PLAINTEXT"],
+    ["inter.broker.listener.name", replication ? "REPLICATION" : "PLAINTEXT"],
     ["log.dirs", path.join(node.dir, "data")],
 
     ["broker.session.timeout.ms", 6000],

@@ -34,6 +34,12 @@ export interface StartClusterOptions {
   readonly basePort?: number;
   /** broker.rack per node (index 0 = node 1), cycled. Default rack-a, rack-b, rack-c. */
   readonly racks?: readonly string[];
+  /**
+   * Node id → client port that node advertises instead of its own (basePort+i-1), e.g. a delaying
+   * proxy's that forwards to it. Brokers then replicate over a REPLICATION listener at
+   * basePort+200+i-1. Only for new clusters; the proxy must be listening before start.
+   */
+  readonly advertisedPorts?: Readonly<Record<number, number>>;
   /** Readiness timeout once the JVMs are launched (jar download not included). Default 180 s. */
   readonly timeoutMs?: number;
   /** Progress lines for humans; silent by default. */
@@ -130,6 +136,7 @@ async function createCluster(dir: string, options: StartClusterOptions, log: (li
     nodes: options.nodes ?? DEFAULT_NODE_COUNT,
     basePort: options.basePort ?? DEFAULT_BASE_PORT,
     racks: options.racks ?? DEFAULT_RACKS,
+    ...(options.advertisedPorts === undefined ? {} : { advertisedPorts: options.advertisedPorts }),
   });
   await assertPortsFree(nodes, dir);
   const libsDir = await ensureKafkaJars(kafkaVersion, log);

@@ -14,6 +14,13 @@ export interface NodeState {
   readonly port: number;
   /** CONTROLLER listener: KRaft quorum traffic. */
   readonly controllerPort: number;
+  /**
+   * Only in clusters started with `advertisedPorts`: the client port this node advertises instead
+   * of `port` (e.g. a test's delaying proxy in front of it), and the REPLICATION listener the
+   * brokers then use among themselves, so only client traffic takes the advertised path.
+   */
+  readonly advertisedPort?: number;
+  readonly replicationPort?: number;
   readonly dir: string;
   readonly propertiesFile: string;
   /** server.log lives here (kafka.logs.dir). */

@@ -9,6 +9,7 @@ import {
 } from "./cluster-state.js";
 import { ensureKafkaJars } from "./kafka-jars.js";
 import { launchNode } from "./node-launch.js";
+import { allPorts } from "./node-layout.js";
 import { waitForPortsFree } from "./port-check.js";
 import { isOurProcess, killNow, terminate } from "./process-control.js";
 import { SandboxError } from "./sandbox-error.js";
@@ -61,7 +62,7 @@ export async function restartNode(ref: ClusterRef, nodeId: number, options: Rest
     return { nodeId, pid: node.pid, alreadyRunning: true, elapsedMs: Date.now() - started };
   }
   // A SIGKILLed JVM's sockets can take a moment to be released.
-  const busy = await waitForPortsFree([node.port, node.controllerPort], 5_000);
+  const busy = await waitForPortsFree(allPorts([node]), 5_000);
   if (busy.length > 0) {
     throw new SandboxError(`Cannot restart node ${nodeId}`, `127.0.0.1:${busy.join(", ")}`, "its port is in use by another process");
   }

@@ -8,6 +8,8 @@ export const DEFAULT_NODE_COUNT = 3;
 export const DEFAULT_RACKS: readonly string[] = ["rack-a", "rack-b", "rack-c"];
 /** CONTROLLER listeners sit this far above the PLAINTEXT ones. */
 export const CONTROLLER_PORT_OFFSET = 100;
+/** REPLICATION listeners (only with advertised ports) sit this far above the PLAINTEXT ones. */
+export const REPLICATION_PORT_OFFSET = 200;
 
 export interface LayoutOptions {
   readonly dir: string;
@@ -15,6 +17,8 @@ export interface LayoutOptions {
   readonly basePort: number;
   /** Rack per node, index 0 = node 1; cycled when shorter than `nodes`. */
   readonly racks: readonly string[];
+  /** Node id → client port it advertises instead of its own; see NodeState.advertisedPort. */
+  readonly advertisedPorts?: Readonly<Record<number, number>>;
 }
 
 /**
@@ -23,11 +27,12 @@ export interface LayoutOptions {
  * collide and a port number alone tells you which node it is.
  */
 export function planNodes(options: LayoutOptions): NodeState[] {
-  const { dir, nodes, basePort, racks } = options;
+  const { dir, nodes, basePort, racks, advertisedPorts } = options;
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > 9) {
     throw new SandboxError(`Invalid node count ${nodes}`, "--nodes / nodes option", "expected an integer from 1 to 9");
   }
-  const highest = basePort + CONTROLLER_PORT_OFFSET + nodes - 1;
+  const replicated = advertisedPorts !== undefined;
+  const highest = basePort + (replicated ? REPLICATION_PORT_OFFSET : CONTROLLER_PORT_OFFSET) + nodes - 1;
   if (!Number.isInteger(basePort) || basePort < 1024 || highest > 65535) {
     throw new SandboxError(
       `Invalid base port ${basePort}`,
@@ -47,6 +52,7 @@ export function planNodes(options: LayoutOptions): NodeState[] {
       host: SANDBOX_HOST,
       port: basePort + index,
       controllerPort: basePort + CONTROLLER_PORT_OFFSET + index,
+      ...(replicated ? { advertisedPort: advertisedPorts[id] ?? basePort + index, replicationPort: basePort + REPLICATION_PORT_OFFSET + index } : {}),
       dir: nodeDir,
       propertiesFile: path.join(nodeDir, "server.properties"),
       logsDir: path.join(nodeDir, "logs"),
@@ -59,5 +65,5 @@ export function planNodes(options: LayoutOptions): NodeState[] {
 }
 
 export function allPorts(nodes: readonly NodeState[]): number[] {
-  return nodes.flatMap((node) => [node.port, node.controllerPort]);
+  return nodes.flatMap((node) => [node.port, node.controllerPort, ...(node.replicationPort === undefined ? [] : [node.replicationPort])]);
 }

@@ -13,6 +13,7 @@ export const KAFKA_TOOL_NAMES = [
   "console-producer",
   "reassign-partitions",
   "leader-election",
+  "delete-records",
   "storage",
 ] as const;
 
@@ -48,6 +49,7 @@ const TOOL_CLASSES: Readonly<Record<KafkaToolName, readonly ClassSince[]>> = {
   ],
   "reassign-partitions": [{ since: "3.9.0", mainClass: "org.apache.kafka.tools.reassign.ReassignPartitionsCommand" }],
   "leader-election": [{ since: "3.9.0", mainClass: "org.apache.kafka.tools.LeaderElectionCommand" }],
+  "delete-records": [{ since: "3.9.0", mainClass: "org.apache.kafka.tools.DeleteRecordsCommand" }],
   storage: [{ since: "3.9.0", mainClass: "kafka.tools.StorageTool" }],
 };
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { BrokerHealthReport, HeartbeatFixResult, HeartbeatStatus, HeartbeatTopicDeletion, LatencyHistory } from './broker-health';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { ClusterStatus } from './cluster-status';
+import { heartbeatTopicSchema } from './heartbeat-topic';
 import type { EventName, RequestName } from './ipc-channels';
 
 export { EVENT_NAMES, eventChannel, IPC_PREFIX, isEventName, isRequestName, requestChannel } from './ipc-channels';
@@ -11,9 +13,23 @@ export type { EventName, RequestName } from './ipc-channels';
  * preload bridge and web mode's WebSocket) carry exactly these requests and events; neither restates
  * a payload type. Requests are verbs, pushed events are named for what happened.
  */
+const clusterKey = z.string().min(1).max(200);
+
 export const requestSchemas = {
   listClusters: z.object({}).strict(),
-  getClusterSnapshot: z.object({ clusterKey: z.string().min(1).max(200) }).strict(),
+  getClusterSnapshot: z.object({ clusterKey }).strict(),
+  getBrokerHealth: z.object({ clusterKey }).strict(),
+  /** Every broker's kept chart points, or only the listed brokers'. */
+  getLatencyHistory: z.object({ clusterKey, brokerIds: z.array(z.number().int().nonnegative()).max(500).optional() }).strict(),
+  /** Turns the end-to-end heartbeat (which writes) on or off; `topic` defaults to the profile's, then __brokerscope_heartbeat. */
+  setHeartbeat: z.object({ clusterKey, enabled: z.boolean(), topic: heartbeatTopicSchema.optional() }).strict(),
+  /** Adds partitions, reassigns and elects preferred leaders so the heartbeat topic probes every broker again. Writes. */
+  fixHeartbeatCoverage: z.object({ clusterKey, confirm: z.literal(true) }).strict(),
+  /** Deletes the heartbeat topic: only the cluster's heartbeat topic, only while the heartbeat is off, and only with its name typed again. */
+  deleteHeartbeatTopic: z
+    .object({ clusterKey, topic: heartbeatTopicSchema, confirmTopic: z.string() })
+    .strict()
+    .refine((p) => p.confirmTopic === p.topic, { message: 'confirmTopic must repeat the topic name exactly', path: ['confirmTopic'] }),
 } as const satisfies Record<RequestName, z.ZodType>;
 
 export type RequestParams<N extends RequestName> = z.infer<(typeof requestSchemas)[N]>;
@@ -21,11 +37,20 @@ export type RequestParams<N extends RequestName> = z.infer<(typeof requestSchema
 export interface RequestResults {
   listClusters: readonly ClusterStatus[];
   getClusterSnapshot: ClusterSnapshot | null;
+  getBrokerHealth: BrokerHealthReport | null;
+  getLatencyHistory: LatencyHistory | null;
+  setHeartbeat: HeartbeatStatus;
+  fixHeartbeatCoverage: HeartbeatFixResult;
+  deleteHeartbeatTopic: HeartbeatTopicDeletion;
 }
 
 export interface ApiEvents extends Record<EventName, unknown> {
   snapshot: ClusterSnapshot;
   clusterStatus: ClusterStatus;
+  /** After every poll of a cluster: broker status, latency, heartbeat and outlier flags, bounded chart series. */
+  brokerHealth: BrokerHealthReport;
+  /** Whenever a cluster's heartbeat changes state (off, starting, running, stopping, error). */
+  heartbeatStatus: HeartbeatStatus;
 }
 
 

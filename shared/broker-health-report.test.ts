@@ -17,7 +17,7 @@ const status = (brokerId: number, overrides: Partial<BrokerStatusEntry> = {}): B
   ...overrides,
 });
 
-const off: HeartbeatStatus = { enabled: false, topic: '__brokerscope_heartbeat', state: 'off', since: null, error: null, coverage: null, topicExists: null, intervalMs: 1_000 };
+const off: HeartbeatStatus = { clusterKey: 'k', enabled: false, topic: '__brokerscope_heartbeat', state: 'off', since: null, error: null, coverage: null, topicExists: null, intervalMs: 1_000 };
 
 function input(overrides: Partial<BrokerHealthInput> = {}): BrokerHealthInput {
   return {

@@ -11,6 +11,7 @@ import { healthReason, type HealthReason } from './cluster-health';
 import type { BrokerIsrShrinks } from './isr-shrink-history';
 import { DEFAULT_OUTLIER_OPTIONS, latencyOutliers, type OutlierOptions, type OutlierVerdict } from './latency-outliers';
 import { median, summarizeLatency } from './latency-stats';
+import type { OfflineReplicaCounts } from './offline-replicas';
 
 export interface BrokerHealthOptions {
   readonly outlier: OutlierOptions;
@@ -41,6 +42,8 @@ export interface BrokerHealthInput {
   readonly missingBrokers: readonly number[];
   /** Every broker's recent chart points; the report keeps a bounded choice of them. */
   readonly series: readonly BrokerLatencySeries[];
+  /** From shared/offline-replicas.ts; absent means none. */
+  readonly offlineReplicas?: OfflineReplicaCounts;
 }
 
 const judged = (entry: BrokerStatusEntry): boolean => entry.status === 'healthy' || entry.status === 'recovering';
@@ -129,6 +132,7 @@ export function brokerHealthReport(input: BrokerHealthInput, options: BrokerHeal
       downSince: entry.downSince,
       lastSeenAt: entry.lastSeenAt,
       detail: entry.detail,
+      offlineReplicas: input.offlineReplicas?.byBroker.get(entry.brokerId) ?? 0,
       requestLatency: summarizeLatency(input.requestSamples.get(entry.brokerId) ?? []),
       heartbeat: input.heartbeatStats === null ? null : (heartbeatOf.get(entry.brokerId) ?? null),
       outlier,
@@ -141,6 +145,7 @@ export function brokerHealthReport(input: BrokerHealthInput, options: BrokerHeal
     latencyWindowMs: input.latencyWindowMs,
     heartbeatWindowMs: input.heartbeatWindowMs,
     brokers: rows,
+    partitionsWithOfflineReplicas: input.offlineReplicas?.partitions ?? 0,
     heartbeat: input.heartbeat,
     health: reasons(input, rows),
     series,

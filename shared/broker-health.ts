@@ -1,7 +1,7 @@
 import type { BrokerLiveness } from './broker-status-history';
 import type { HealthReason } from './cluster-health';
 import type { HeartbeatCounts } from './heartbeat-ledger';
-import type { HeartbeatCoverage } from './heartbeat-coverage';
+import type { HeartbeatCoverage, HeartbeatFixPlan } from './heartbeat-coverage';
 import type { LatencySummary } from './latency-stats';
 
 /**
@@ -41,6 +41,7 @@ export const HEARTBEAT_RUN_STATE_LABELS: Record<HeartbeatRunState, string> = {
 };
 
 export interface HeartbeatStatus {
+  readonly clusterKey: string;
   /** What the user asked for; writes happen only while this is true. */
   readonly enabled: boolean;
   readonly topic: string;
@@ -77,6 +78,8 @@ export interface BrokerHealthRow {
   readonly downSince: number | null;
   readonly lastSeenAt: number | null;
   readonly detail: string;
+  /** Replicas it hosts that count as offline because it is down (all of them while offline or fenced). */
+  readonly offlineReplicas: number;
   /** ApiVersions round trip on a dedicated connection, over the latency window. */
   readonly requestLatency: LatencySummary;
   /** Null while the heartbeat is off for this cluster. */
@@ -109,6 +112,8 @@ export interface BrokerHealthReport {
   readonly latencyWindowMs: number;
   readonly heartbeatWindowMs: number;
   readonly brokers: readonly BrokerHealthRow[];
+  /** Partitions with a replica on a down broker: under-replicated (or offline) by the app's own, earlier account. */
+  readonly partitionsWithOfflineReplicas: number;
   readonly heartbeat: HeartbeatStatus;
   /** Reasons only history can give (offline, recovering, slow, flapping, heartbeat); the snapshot's own are in deriveClusterModel. */
   readonly health: readonly HealthReason[];
@@ -123,4 +128,17 @@ export interface LatencyHistory {
   readonly clusterKey: string;
   readonly historyMs: number;
   readonly series: readonly BrokerLatencySeries[];
+}
+
+/** The answer to fixHeartbeatCoverage: what was changed, and the heartbeat's state after it. */
+export interface HeartbeatFixResult {
+  readonly plan: HeartbeatFixPlan;
+  readonly status: HeartbeatStatus;
+}
+
+/** The answer to deleteHeartbeatTopic. */
+export interface HeartbeatTopicDeletion {
+  readonly clusterKey: string;
+  readonly topic: string;
+  readonly deleted: boolean;
 }

@@ -110,6 +110,14 @@ export function brokerAddress(row: Pick<BrokerRow, 'host' | 'port'>): string | n
 }
 
 /** What makes a broker row flash: its status, role and the replication state of what it hosts. */
-export function brokerRowSignature(row: BrokerRow): string {
-  return `${row.status}|${row.role}|${row.leaders}|${row.replicas}|${row.outOfSyncReplicas}|${row.offlineReplicas}|${row.errors.length}`;
+export function sameBrokerRowState(a: BrokerRow, b: BrokerRow): boolean {
+  return (
+    a.status === b.status &&
+    a.role === b.role &&
+    a.leaders === b.leaders &&
+    a.replicas === b.replicas &&
+    a.outOfSyncReplicas === b.outOfSyncReplicas &&
+    a.offlineReplicas === b.offlineReplicas &&
+    a.errors.length === b.errors.length
+  );
 }

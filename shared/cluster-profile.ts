@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseBootstrap } from './bootstrap-address';
+import { DEFAULT_HEARTBEAT_TOPIC, heartbeatTopicSchema } from './heartbeat-topic';
 
 const saslSchema = z
   .object({
@@ -24,6 +25,11 @@ export const clusterProfileSchema = z
     requestTimeoutMs: z.number().int().min(500).max(120_000).default(5_000),
     ssl: z.boolean().default(false),
     sasl: saslSchema.optional(),
+    /** The end-to-end heartbeat writes to the cluster, so it is off unless the profile or the user turns it on. */
+    heartbeat: z
+      .object({ enabled: z.boolean().default(false), topic: heartbeatTopicSchema.default(DEFAULT_HEARTBEAT_TOPIC) })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -2,8 +2,16 @@
  * Names only, no schemas: the Electron preload bundles this file, and a sandboxed preload should
  * carry as little code as possible. `api-contract.ts` builds the typed contract on these names.
  */
-export const REQUEST_NAMES = ['listClusters', 'getClusterSnapshot'] as const;
-export const EVENT_NAMES = ['snapshot', 'clusterStatus'] as const;
+export const REQUEST_NAMES = [
+  'listClusters',
+  'getClusterSnapshot',
+  'getBrokerHealth',
+  'getLatencyHistory',
+  'setHeartbeat',
+  'fixHeartbeatCoverage',
+  'deleteHeartbeatTopic',
+] as const;
+export const EVENT_NAMES = ['snapshot', 'clusterStatus', 'brokerHealth', 'heartbeatStatus'] as const;
 
 export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -16,7 +16,7 @@ describe('isrOutlier', () => {
   ];
 
   it('names the up-and-running broker most often out of the ISR, ignoring fenced ones', () => {
-    expect(isrOutlier(brokerLoads(brokers, topics), new Set([4]))).toEqual({ brokerId: 3, outOfSync: 2, hosted: 2, sharePct: 100 });
+    expect(isrOutlier(brokerLoads(brokers, topics), new Set([4]))).toEqual({ brokerId: 3, outOfSync: 2, hosted: 2, sharePct: 100, runnerUpOutOfSync: 1 });
   });
 
   it('finds none when every replica is in sync', () => {

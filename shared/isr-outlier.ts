@@ -7,6 +7,8 @@ export interface IsrOutlier {
   readonly hosted: number;
   /** outOfSync / hosted, in percent. */
   readonly sharePct: number;
+  /** The next broker's count, so the reader can tell a clear outlier from the top of a flat spread. */
+  readonly runnerUpOutOfSync: number;
 }
 
 /**
@@ -15,19 +17,14 @@ export interface IsrOutlier {
  * Ties go to the higher share, then the lower id, so the answer is stable between polls.
  */
 export function isrOutlier(loads: readonly BrokerLoad[], unavailable: ReadonlySet<number>): IsrOutlier | null {
-  let best: IsrOutlier | null = null;
-  for (const load of loads) {
-    if (unavailable.has(load.brokerId)) continue;
-    const lagging = load.outOfSyncReplicas - load.offlineReplicas;
-    if (lagging <= 0) continue;
-    const candidate = { brokerId: load.brokerId, outOfSync: lagging, hosted: load.replicas, sharePct: (lagging / load.replicas) * 100 };
-    if (
-      best === null ||
-      candidate.outOfSync > best.outOfSync ||
-      (candidate.outOfSync === best.outOfSync && candidate.sharePct > best.sharePct)
-    ) {
-      best = candidate;
-    }
-  }
-  return best;
+  const candidates = loads
+    .filter((load) => !unavailable.has(load.brokerId))
+    .map((load) => {
+      const lagging = load.outOfSyncReplicas - load.offlineReplicas;
+      return { brokerId: load.brokerId, outOfSync: lagging, hosted: load.replicas, sharePct: load.replicas === 0 ? 0 : (lagging / load.replicas) * 100 };
+    })
+    .sort((a, b) => b.outOfSync - a.outOfSync || b.sharePct - a.sharePct || a.brokerId - b.brokerId);
+  const [best, next] = candidates;
+  if (best === undefined || best.outOfSync <= 0) return null;
+  return { ...best, runnerUpOutOfSync: Math.max(0, next?.outOfSync ?? 0) };
 }

@@ -78,6 +78,12 @@ export function partitionRows(snapshot: ClusterSnapshot, model: ClusterModel, to
 }
 
 /** What makes a partition row flash: leadership and replica states, not its advancing offsets. */
-export function partitionRowSignature(row: PartitionRow): string {
-  return `${row.leader}|${row.replicas.map((r) => `${r.brokerId}:${r.state}`).join(',')}`;
+export function samePartitionRowState(a: PartitionRow, b: PartitionRow): boolean {
+  if (a.leader !== b.leader || a.replicas.length !== b.replicas.length) return false;
+  for (let i = 0; i < a.replicas.length; i += 1) {
+    const before = a.replicas[i];
+    const after = b.replicas[i];
+    if (before?.brokerId !== after?.brokerId || before?.state !== after?.state) return false;
+  }
+  return true;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changedKeys } from './row-changes';
+import { changeDetector, changedKeys } from './row-changes';
 
-describe('changedKeys', () => {
+describe('row changes', () => {
   const key = (r: { id: string }) => r.id;
-  const signature = (r: { isr: string }) => r.isr;
+  const same = (a: { isr: string }, b: { isr: string }) => a.isr === b.isr;
 
-  it('reports rows whose signature changed and rows that are new', () => {
+  it('reports rows whose state changed and rows that are new', () => {
     const previous = [
       { id: 'a', isr: '1,2' },
       { id: 'b', isr: '1,2' },
@@ -16,6 +16,12 @@ describe('changedKeys', () => {
       { id: 'b', isr: '1' },
       { id: 'c', isr: '3' },
     ];
-    expect([...changedKeys(previous, next, key, signature)]).toEqual(['b', 'c']);
+    expect([...changedKeys(previous, next, key, same)]).toEqual(['b', 'c']);
+  });
+
+  it('finds a row that moved to another position', () => {
+    const isChanged = changeDetector([{ id: 'a', isr: '1' }, { id: 'b', isr: '2' }], key, same);
+    expect(isChanged({ id: 'b', isr: '2' }, 0)).toBe(false);
+    expect(isChanged({ id: 'a', isr: '9' }, 5)).toBe(true);
   });
 });

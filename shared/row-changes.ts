@@ -1,21 +1,40 @@
 /**
- * Keys of the rows whose state differs between two consecutive snapshots, so a live view can flash
- * them. A row that is new counts as changed; a row that disappeared is simply gone.
- * Each row builder says what "its state" is with a signature; offsets and sizes that grow every poll
- * are left out of signatures on purpose, or everything would flash all the time.
+ * Whether a row's state differs from the previous snapshot's, so a live view can flash it. A row
+ * that is new counts as changed. Each row builder says what "its state" is with a `same` function;
+ * offsets and sizes that grow every poll are left out on purpose, or everything would flash.
+ *
+ * Lazy on purpose: a virtualized table asks only about the rows on screen, so 100,000 partitions
+ * cost a few dozen comparisons per poll. Consecutive snapshots list rows in the same order, so the
+ * row at the same index is tried first and a key index is built only if that guess fails.
  */
+export function changeDetector<Row>(
+  previous: readonly Row[],
+  key: (row: Row) => string,
+  same: (before: Row, after: Row) => boolean,
+): (row: Row, index: number) => boolean {
+  let byKey: Map<string, Row> | null = null;
+  return (row, index) => {
+    const k = key(row);
+    let before = previous[index];
+    if (before === undefined || key(before) !== k) {
+      byKey ??= new Map(previous.map((r) => [key(r), r]));
+      before = byKey.get(k);
+    }
+    return before === undefined || !same(before, row);
+  };
+}
+
+/** Every changed key at once, for small row sets and tests. */
 export function changedKeys<Row>(
   previous: readonly Row[],
   next: readonly Row[],
   key: (row: Row) => string,
-  signature: (row: Row) => string,
+  same: (before: Row, after: Row) => boolean,
 ): ReadonlySet<string> {
-  const before = new Map<string, string>();
-  for (const row of previous) before.set(key(row), signature(row));
+  const isChanged = changeDetector(previous, key, same);
   const changed = new Set<string>();
-  for (const row of next) {
-    const k = key(row);
-    if (before.get(k) !== signature(row)) changed.add(k);
-  }
+  next.forEach((row, index) => {
+    if (isChanged(row, index)) changed.add(key(row));
+  });
   return changed;
 }

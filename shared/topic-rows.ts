@@ -118,6 +118,13 @@ export function topicRows(snapshot: ClusterSnapshot): TopicRow[] {
 }
 
 /** What makes a topic row flash: its partition count and replication health, not its growing size. */
-export function topicRowSignature(row: TopicRow): string {
-  return `${row.partitions}|${row.replicationFactor}|${row.underReplicated}|${row.underMinIsr}|${row.offline}|${row.preferredLeaderPct}`;
+export function sameTopicRowState(a: TopicRow, b: TopicRow): boolean {
+  return (
+    a.partitions === b.partitions &&
+    a.replicationFactor === b.replicationFactor &&
+    a.underReplicated === b.underReplicated &&
+    a.underMinIsr === b.underMinIsr &&
+    a.offline === b.offline &&
+    a.preferredLeaderPct === b.preferredLeaderPct
+  );
 }

@@ -18,8 +18,6 @@ import { RingBuffer } from '../../shared/ring-buffer';
 import { systemClock, type Clock } from '../poller/clock';
 import type { HeartbeatReader, HeartbeatRecord, HeartbeatTopicState, HeartbeatTransport } from './heartbeat-transport';
 
-export const DEFAULT_HEARTBEAT_TOPIC = '__brokerscope_heartbeat';
-
 export interface HeartbeatProberOptions {
   readonly topic: string;
   /** One message per partition per interval. */

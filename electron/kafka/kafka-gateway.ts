@@ -1,9 +1,10 @@
-import { AssignerProtocol, Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { AssignerProtocol, type Kafka } from 'kafkajs';
 import type { ClusterProfile } from '../../shared/cluster-profile';
 import type { BrokerError, ClusterSnapshot, CommittedOffset, PartitionOffsets, TopicConfig } from '../../shared/cluster-snapshot';
 import { missing, ok, type Fetched } from '../../shared/fetched';
 import type { ClusterGateway } from '../services/cluster-gateway';
 import { errorText, withTimeout } from './error-text';
+import { createKafkaClient } from './kafka-client';
 import { asAdminBroker, type AdminBroker, type DescribeConfigsResource } from './kafkajs-admin-broker';
 import { partitionKey, type PollResponses, type RawConsumerGroup } from './poll-responses';
 import { describeCluster } from './protocol/describe-cluster';
@@ -47,19 +48,7 @@ export class KafkaGateway implements ClusterGateway {
   ) {
     this.now = options.now ?? Date.now;
     this.bootstrap = profile.bootstrap.split(',').map((s) => s.trim());
-    this.kafka = new Kafka({
-      clientId: options.clientId ?? 'brokerscope',
-      brokers: this.bootstrap,
-      ssl: profile.ssl,
-      ...(profile.sasl ? { sasl: saslOptions(profile.sasl) } : {}),
-      connectionTimeout: Math.min(profile.requestTimeoutMs, 3_000),
-      authenticationTimeout: profile.requestTimeoutMs,
-      requestTimeout: profile.requestTimeoutMs,
-      // The poller owns retrying (with backoff); kafkajs only rotates through the bootstrap list once.
-      retry: { retries: Math.max(0, this.bootstrap.length - 1), initialRetryTime: 100, maxRetryTime: 500 },
-      // kafkajs logs connection failures (with broker addresses) to the console; the poller reports them instead.
-      logLevel: logLevel.NOTHING,
-    });
+    this.kafka = createKafkaClient(profile, options.clientId ?? 'brokerscope');
     this.latencyProbe = new RequestLatencyProbe(this.kafka, {
       timeoutMs: profile.requestTimeoutMs,
       ...(options.monotonicNow ? { monotonicNow: options.monotonicNow } : {}),
@@ -307,8 +296,4 @@ function decodeAssignment(buffer: Buffer): { topic: string; partitions: number[]
   } catch {
     return [];
   }
-}
-
-function saslOptions(sasl: NonNullable<ClusterProfile['sasl']>): SASLOptions {
-  return { mechanism: sasl.mechanism, username: sasl.username, password: sasl.password } as SASLOptions;
 }

@@ -1,5 +1,5 @@
-// Types only: the contract module builds zod schemas at load, whose eval probe a strict CSP reports
-// as a violation, and the renderer never validates requests itself.
+// Types only from the contract: it builds zod schemas at load, whose eval probe a strict CSP reports
+// as a violation, and the renderer never validates requests itself. Names come from ipc-channels.
 import type {
   ApiEvents,
   BrokerscopeApi,
@@ -11,6 +11,7 @@ import type {
   ServerFrame,
   Unsubscribe,
 } from '../../../shared/api-contract';
+import { isEventName } from '../../../shared/ipc-channels';
 
 export type BackendConnection = 'connecting' | 'connected' | 'disconnected';
 
@@ -43,13 +44,6 @@ export interface WebSocketApi extends BrokerscopeApi {
 }
 
 const OPEN = 1;
-
-/** Exhaustive over the contract's events, so a new event cannot be silently dropped here. */
-const KNOWN_EVENTS: Record<EventName, true> = { snapshot: true, clusterStatus: true };
-
-function isKnownEvent(name: unknown): name is EventName {
-  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(KNOWN_EVENTS, name);
-}
 
 interface Pending {
   readonly resolve: (value: unknown) => void;
@@ -98,7 +92,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
       clearTimer(entry.timer);
       if (frame.ok) entry.resolve(frame.result);
       else entry.reject(new Error(frame.error));
-    } else if (frame.kind === 'event' && isKnownEvent(frame.event)) {
+    } else if (frame.kind === 'event' && isEventName(frame.event)) {
       for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload as never);
     }
   };

@@ -76,7 +76,8 @@ export function StatusBar() {
         </span>
       )}
       {errors.length > 0 && (
-        <details data-testid="broker-errors">
+        // Open while short enough to read at a glance; a long list stays one click away.
+        <details data-testid="broker-errors" open={errors.length <= 3}>
           <summary className="severity-warning">
             {errors.length} broker error{errors.length === 1 ? '' : 's'} in the last poll
           </summary>

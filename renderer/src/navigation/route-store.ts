@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { DEFAULT_ROUTE, DEFAULT_TABLE_STATE, formatRoute, parseRoute, tableState, type TableState, type ViewRoute } from './view-route';
+import { DEFAULT_ROUTE, formatRoute, parseRoute, tableState, type TableState, type ViewRoute } from './view-route';
 
 interface RouteState {
   readonly route: ViewRoute;
@@ -38,10 +38,6 @@ export function updateTable(tableId: string, patch: Partial<TableState>): void {
   const route = useRouteStore.getState().route;
   const next = { ...tableState(route, tableId), ...patch };
   commit({ ...route, tables: { ...route.tables, [tableId]: next } }, 'replace');
-}
-
-export function resetTable(tableId: string): void {
-  updateTable(tableId, DEFAULT_TABLE_STATE);
 }
 
 /** The URL changed under us (Back, a pasted link): take the hash as the truth without writing it back. */

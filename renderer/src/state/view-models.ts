@@ -1,14 +1,14 @@
 import { brokerTopicGroups, type BrokerTopicGroup } from '../../../shared/broker-partitions';
-import { brokerRows, brokerRowSignature } from '../../../shared/broker-rows';
+import { brokerRows, sameBrokerRowState, type BrokerRow } from '../../../shared/broker-rows';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { unavailableBrokers } from '../../../shared/broker-availability';
 import { clusterOverview } from '../../../shared/cluster-overview';
 import { isrOutlier } from '../../../shared/isr-outlier';
 import { leaderFollowerMatrix } from '../../../shared/leader-follower-matrix';
-import { partitionRows, partitionRowSignature, type PartitionRow } from '../../../shared/partition-rows';
+import { partitionRows, samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
 import { rackLoads } from '../../../shared/rack-placement';
-import { changedKeys } from '../../../shared/row-changes';
-import { topicRows, topicRowSignature } from '../../../shared/topic-rows';
+import { changeDetector } from '../../../shared/row-changes';
+import { sameTopicRowState, topicRows, type TopicRow } from '../../../shared/topic-rows';
 import { clusterModelOf } from './cluster-model-memo';
 import { memoizePerSnapshot, memoizePerSnapshotPair } from './per-snapshot-memo';
 
@@ -52,24 +52,27 @@ export function brokerTopicGroupsOf(snapshot: ClusterSnapshot, brokerId: number)
   return groups;
 }
 
-export const changedBrokerKeys = memoizePerSnapshotPair((previous, next) =>
-  changedKeys(brokerRowsOf(previous), brokerRowsOf(next), (r) => String(r.id), brokerRowSignature),
+/** Which rows changed since the previous snapshot: asked only for rows on screen (see changeDetector). */
+export type ChangeDetector<Row> = (row: Row, index: number) => boolean;
+
+export const brokerChanges = memoizePerSnapshotPair(
+  (previous): ChangeDetector<BrokerRow> => changeDetector(brokerRowsOf(previous), (r) => String(r.id), sameBrokerRowState),
 );
-export const changedTopicKeys = memoizePerSnapshotPair((previous, next) =>
-  changedKeys(topicRowsOf(previous), topicRowsOf(next), (r) => r.name, topicRowSignature),
+export const topicChanges = memoizePerSnapshotPair(
+  (previous): ChangeDetector<TopicRow> => changeDetector(topicRowsOf(previous), (r) => r.name, sameTopicRowState),
 );
-export const changedPartitionKeys = memoizePerSnapshotPair((previous, next) =>
-  changedKeys(allPartitionRowsOf(previous), allPartitionRowsOf(next), (r) => r.key, partitionRowSignature),
+export const partitionChanges = memoizePerSnapshotPair(
+  (previous): ChangeDetector<PartitionRow> => changeDetector(allPartitionRowsOf(previous), (r) => r.key, samePartitionRowState),
 );
 
-const topicPartitionChanges = memoizePerSnapshotPair(() => new Map<string, ReadonlySet<string>>());
-/** Changes within one topic only, so an open topic does not build every partition of the cluster twice. */
-export function changedTopicPartitionKeys(previous: ClusterSnapshot, next: ClusterSnapshot, topicName: string): ReadonlySet<string> {
-  const cache = topicPartitionChanges(previous, next);
-  let keys = cache.get(topicName);
-  if (keys === undefined) {
-    keys = changedKeys(topicPartitionRowsOf(previous, topicName) ?? [], topicPartitionRowsOf(next, topicName) ?? [], (r) => r.key, partitionRowSignature);
-    cache.set(topicName, keys);
+const topicPartitionChangeCache = memoizePerSnapshotPair(() => new Map<string, ChangeDetector<PartitionRow>>());
+/** Changes within one topic only, so an open topic never builds every partition of the cluster. */
+export function topicPartitionChanges(previous: ClusterSnapshot, next: ClusterSnapshot, topicName: string): ChangeDetector<PartitionRow> {
+  const cache = topicPartitionChangeCache(previous, next);
+  let detector = cache.get(topicName);
+  if (detector === undefined) {
+    detector = changeDetector(topicPartitionRowsOf(previous, topicName) ?? [], (r) => r.key, samePartitionRowState);
+    cache.set(topicName, detector);
   }
-  return keys;
+  return detector;
 }

@@ -39,7 +39,9 @@ export function TableToolbar(props: TableToolbarProps) {
         </span>
       )}
       <span className="muted" data-testid="row-count" data-shown={props.shown} data-total={props.total}>
-        {props.shown === props.total ? `${props.total.toLocaleString('en-US')} rows` : `${props.shown.toLocaleString('en-US')} of ${props.total.toLocaleString('en-US')} rows`}
+        {props.shown === props.total
+          ? `${props.total.toLocaleString('en-US')} ${props.total === 1 ? 'row' : 'rows'}`
+          : `${props.shown.toLocaleString('en-US')} of ${props.total.toLocaleString('en-US')} rows`}
       </span>
       {props.extra}
       <span className="header-spacer" />

@@ -2,6 +2,7 @@ import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { ClusterStatus } from '../../../shared/cluster-status';
 import { resetRouteStore } from '../navigation/route-store';
 import { resetBackendStore, setBackendConnection } from '../state/backend-store';
+import { resetBrokerHealthStore } from '../state/broker-health-store';
 import { applyClusterStatus, resetClustersStore } from '../state/clusters-store';
 import { applySnapshot, resetSnapshotStore } from '../state/snapshot-store';
 
@@ -23,6 +24,7 @@ export function clusterStatus(overrides: Partial<ClusterStatus> = {}): ClusterSt
 
 export function resetAllStores(): void {
   resetBackendStore();
+  resetBrokerHealthStore();
   resetClustersStore();
   resetSnapshotStore();
   resetRouteStore();

@@ -2,8 +2,8 @@ import type { BrokerRow } from '../../../../shared/broker-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRoute } from '../../navigation/route-store';
 import { useSelectedSnapshot } from '../../state/selected-cluster';
-import { useChangedKeys } from '../../state/use-changed-keys';
-import { brokerRowsOf, changedBrokerKeys } from '../../state/view-models';
+import { useChangeDetector } from '../../state/use-change-detector';
+import { brokerRowsOf, brokerChanges } from '../../state/view-models';
 import { DataTable } from '../../table/data-table';
 import { BrokerCard } from './broker-card';
 import { BROKER_COLUMNS } from './broker-columns';
@@ -17,7 +17,7 @@ const renderCard = (row: BrokerRow) => <BrokerCard row={row} />;
 export function BrokersTab() {
   const snapshot = useSelectedSnapshot();
   const route = useRoute();
-  const changed = useChangedKeys(changedBrokerKeys);
+  const isChanged = useChangeDetector(brokerChanges);
   if (snapshot === null) return <NoSnapshot />;
   if (route.selected !== null) return <BrokerDetail snapshot={snapshot} brokerId={Number(route.selected)} />;
 
@@ -35,7 +35,7 @@ export function BrokersTab() {
         rowAttributes={rowAttributes}
         rowClassName={(row) => (row.status === 'ok' ? undefined : 'row-critical')}
         onRowClick={openBroker}
-        changedKeys={changed}
+        isChanged={isChanged}
         flashToken={snapshot.takenAt}
         renderCard={renderCard}
         cardMinWidth={280}

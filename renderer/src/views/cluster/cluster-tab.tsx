@@ -1,4 +1,5 @@
 import { NoSnapshot } from '../../components/no-snapshot';
+import { useBrokerHealthReport } from '../../state/broker-health-store';
 import { clusterModelOf } from '../../state/cluster-model-memo';
 import { useSelectedSnapshot } from '../../state/selected-cluster';
 import { brokerRowsOf, clusterOverviewOf, rackLoadsOf } from '../../state/view-models';
@@ -11,6 +12,7 @@ import { QuorumPanel } from './quorum-panel';
 
 export function ClusterTab() {
   const snapshot = useSelectedSnapshot();
+  const report = useBrokerHealthReport(snapshot?.clusterKey ?? null);
   if (snapshot === null) return <NoSnapshot />;
   const model = clusterModelOf(snapshot);
   const overview = clusterOverviewOf(snapshot);
@@ -18,7 +20,8 @@ export function ClusterTab() {
     <div className="page" data-testid="cluster-tab">
       <section className="section" data-testid="health-section">
         <h2>Health</h2>
-        <HealthList reasons={model.health} />
+        {/* The snapshot's own reasons, then those only history can give (pushed with brokerHealth). */}
+        <HealthList reasons={report === null ? model.health : [...model.health, ...report.health]} />
       </section>
       <section className="section">
         <h2>Counts</h2>

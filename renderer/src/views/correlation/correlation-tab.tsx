@@ -71,11 +71,11 @@ export function CorrelationTab() {
         <AxisSort axis="follower" label="Columns (followers)" value={followerSort} />
         {outlier !== null ? (
           <span className="pill pill-warning" data-testid="isr-outlier" data-broker-id={outlier.brokerId}>
-            ⚠ Likely outlier: broker{' '}
+            ⚠ Most often out of the ISR: broker{' '}
             <button type="button" className="link" onClick={() => navigate({ selected: String(outlier.brokerId) }, 'replace')}>
               {outlier.brokerId}
-            </button>{' '}
-            is out of the ISR for {outlier.outOfSync} of its {outlier.hosted} replicas ({outlier.sharePct.toFixed(0)} %)
+            </button>
+            , {outlier.outOfSync} of its {outlier.hosted} replicas ({outlier.sharePct.toFixed(outlier.sharePct < 10 ? 1 : 0)} %); the next broker: {outlier.runnerUpOutOfSync}
           </span>
         ) : (
           <span className="pill pill-ok" data-testid="isr-outlier-none">

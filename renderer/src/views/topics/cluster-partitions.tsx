@@ -4,8 +4,8 @@ import type { PartitionRow } from '../../../../shared/partition-rows';
 import { ReplicaLegend } from '../../components/replica-legend';
 import { navigate } from '../../navigation/route-store';
 import { PARTITION_SCOPES, type PartitionScope } from '../../navigation/view-route';
-import { useChangedKeys } from '../../state/use-changed-keys';
-import { allPartitionRowsOf, changedPartitionKeys } from '../../state/view-models';
+import { useChangeDetector } from '../../state/use-change-detector';
+import { allPartitionRowsOf, partitionChanges } from '../../state/view-models';
 import { DataTable } from '../../table/data-table';
 import { CLUSTER_PARTITION_COLUMNS, partitionRowAttributes, partitionRowClass, partitionRowKey } from './partition-columns';
 import { PARTITION_SCOPE_FILTERS, PARTITION_SCOPE_LABELS } from './partition-scope';
@@ -16,7 +16,7 @@ const openTopic = (row: PartitionRow): void => navigate({ selected: row.topic, p
 export function ClusterPartitions({ snapshot, scope }: { readonly snapshot: ClusterSnapshot; readonly scope: PartitionScope }) {
   const all = allPartitionRowsOf(snapshot);
   const rows = useMemo(() => (scope === 'all' ? all : all.filter(PARTITION_SCOPE_FILTERS[scope])), [all, scope]);
-  const changed = useChangedKeys(changedPartitionKeys);
+  const isChanged = useChangeDetector(partitionChanges);
   return (
     <div className="page page-fill" data-testid="cluster-partitions" data-scope={scope}>
       <div className="detail-header">
@@ -47,7 +47,7 @@ export function ClusterPartitions({ snapshot, scope }: { readonly snapshot: Clus
         rowAttributes={partitionRowAttributes}
         rowClassName={partitionRowClass}
         onRowClick={openTopic}
-        changedKeys={changed}
+        isChanged={isChanged}
         flashToken={snapshot.takenAt}
         csvFileName={`${snapshot.clusterKey}-${scope}-partitions.csv`}
         emptyText="No partitions in this state."

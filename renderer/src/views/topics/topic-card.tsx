@@ -15,7 +15,7 @@ export function TopicCard({ row }: { readonly row: TopicRow }) {
         <dd>
           {formatCount(row.partitions)} × {row.replicationFactor}
         </dd>
-        <dt>under-replicated / min ISR / offline</dt>
+        <dt title="under-replicated / under min ISR / offline partitions">under-replicated / &lt;min ISR / offline</dt>
         <dd className={trouble}>
           {row.underReplicated} / {row.underMinIsr} / {row.offline}
         </dd>

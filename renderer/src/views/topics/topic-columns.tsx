@@ -11,7 +11,7 @@ const count = (id: string, header: string, pick: (row: TopicRow) => number, tone
   sortValue: pick,
   csvValue: (row) => String(pick(row)),
   cell: (row) => <span className={pick(row) > 0 ? tone : 'muted'}>{formatCount(pick(row))}</span>,
-  width: 96,
+  width: 116,
   align: 'end',
 });
 
@@ -111,7 +111,7 @@ export const TOPIC_COLUMNS: readonly ColumnSpec<TopicRow>[] = [
     sortValue: (row) => row.preferredLeaderPct ?? undefined,
     csvValue: (row) => (row.preferredLeaderPct === null ? '' : row.preferredLeaderPct.toFixed(1)),
     cell: (row) => <span className={row.preferredLeaderPct !== null && row.preferredLeaderPct < 100 ? 'severity-warning' : undefined}>{formatShare(row.preferredLeaderPct)}</span>,
-    width: 110,
+    width: 124,
     align: 'end',
   },
   {

@@ -2,12 +2,12 @@ import type { ClusterSnapshot } from '../../../../shared/cluster-snapshot';
 import { ReplicaLegend } from '../../components/replica-legend';
 import { navigate } from '../../navigation/route-store';
 import { useSelectedPreviousSnapshot } from '../../state/selected-cluster';
-import { changedTopicPartitionKeys, topicPartitionRowsOf, topicRowsOf } from '../../state/view-models';
+import { topicPartitionChanges, topicPartitionRowsOf, topicRowsOf } from '../../state/view-models';
 import { DataTable } from '../../table/data-table';
 import { partitionRowAttributes, partitionRowClass, partitionRowKey, TOPIC_PARTITION_COLUMNS } from './partition-columns';
 import { TOPIC_COLUMNS } from './topic-columns';
 
-const NONE: ReadonlySet<string> = new Set();
+const NOTHING_CHANGED = (): boolean => false;
 
 export function TopicDetail({ snapshot, topicName }: { readonly snapshot: ClusterSnapshot; readonly topicName: string }) {
   const previous = useSelectedPreviousSnapshot();
@@ -28,7 +28,7 @@ export function TopicDetail({ snapshot, topicName }: { readonly snapshot: Cluste
       </div>
     );
   }
-  const changed = previous === null ? NONE : changedTopicPartitionKeys(previous, snapshot, topicName);
+  const isChanged = previous === null ? NOTHING_CHANGED : topicPartitionChanges(previous, snapshot, topicName);
   // The facts strip reuses the topic columns, so the detail and the list can never disagree.
   const facts = TOPIC_COLUMNS.filter((c) => c.id !== 'name');
   return (
@@ -55,7 +55,7 @@ export function TopicDetail({ snapshot, topicName }: { readonly snapshot: Cluste
         rowTestId="partition-row"
         rowAttributes={partitionRowAttributes}
         rowClassName={partitionRowClass}
-        changedKeys={changed}
+        isChanged={isChanged}
         flashToken={snapshot.takenAt}
         csvFileName={`${snapshot.clusterKey}-${topicName}-partitions.csv`}
         emptyText="This topic has no partitions."

@@ -2,8 +2,8 @@ import type { TopicRow } from '../../../../shared/topic-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRoute } from '../../navigation/route-store';
 import { useSelectedSnapshot } from '../../state/selected-cluster';
-import { useChangedKeys } from '../../state/use-changed-keys';
-import { changedTopicKeys, topicRowsOf } from '../../state/view-models';
+import { useChangeDetector } from '../../state/use-change-detector';
+import { topicChanges, topicRowsOf } from '../../state/view-models';
 import { DataTable } from '../../table/data-table';
 import { ClusterPartitions } from './cluster-partitions';
 import { TopicCard } from './topic-card';
@@ -20,7 +20,7 @@ const renderCard = (row: TopicRow) => <TopicCard row={row} />;
 export function TopicsTab() {
   const snapshot = useSelectedSnapshot();
   const route = useRoute();
-  const changed = useChangedKeys(changedTopicKeys);
+  const isChanged = useChangeDetector(topicChanges);
   if (snapshot === null) return <NoSnapshot />;
   if (route.selected !== null) return <TopicDetail snapshot={snapshot} topicName={route.selected} />;
   if (route.partitions !== null) return <ClusterPartitions snapshot={snapshot} scope={route.partitions} />;
@@ -35,7 +35,7 @@ export function TopicsTab() {
         rowAttributes={rowAttributes}
         rowClassName={rowClass}
         onRowClick={openTopic}
-        changedKeys={changed}
+        isChanged={isChanged}
         flashToken={snapshot.takenAt}
         renderCard={renderCard}
         cardMinWidth={260}

@@ -1,0 +1,228 @@
+import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { ClusterProfile } from '../../shared/cluster-profile';
+import { heartbeatReplicationFactor, type HeartbeatFixPlan } from '../../shared/heartbeat-coverage';
+import type {
+  HeartbeatReader,
+  HeartbeatReaderOptions,
+  HeartbeatTopicState,
+  HeartbeatTransport,
+} from '../heartbeat/heartbeat-transport';
+import { systemClock, type Clock } from '../poller/clock';
+import { errorText, withTimeout } from './error-text';
+import { KafkaHeartbeatReader } from './heartbeat-reader';
+import { createKafkaClient } from './kafka-client';
+import { asFetchBroker } from './kafkajs-fetch-broker';
+import { electPreferredLeaders } from './protocol/elect-leaders';
+import { createOwnedCluster, type OwnedCluster } from './protocol/kafkajs-internals';
+import type { RawBroker } from './protocol/raw-broker';
+import { fetchTopicMetadata } from './protocol/topic-metadata';
+
+const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
+
+export interface HeartbeatClientOptions {
+  readonly clock?: Clock;
+  readonly clientId?: string;
+  /** The reader's fetch long-poll. */
+  readonly maxWaitMs?: number;
+  /** How long to wait for a reassignment to finish before electing preferred leaders. */
+  readonly reassignmentWaitMs?: number;
+}
+
+/**
+ * The heartbeat's Kafka side, with kafkajs: a producer (acks=all, one retry so a leader change is
+ * followed within the same send, no idempotence so a retried write can show up as a duplicate),
+ * a group-less reader over kafkajs's broker connections, small raw Metadata requests for the one
+ * topic, and the admin operations the user may ask for. Connections are opened on first use.
+ */
+export class KafkaHeartbeatClient implements HeartbeatTransport {
+  private readonly kafka: Kafka;
+  private readonly clock: Clock;
+  private cluster: OwnedCluster | null = null;
+  private producer: Promise<Producer> | null = null;
+  private admin: Promise<Admin> | null = null;
+  private readonly readers = new Set<HeartbeatReader>();
+
+  constructor(
+    private readonly profile: ClusterProfile,
+    private readonly options: HeartbeatClientOptions = {},
+  ) {
+    this.kafka = createKafkaClient(profile, options.clientId ?? 'brokerscope-heartbeat');
+    this.clock = options.clock ?? systemClock;
+  }
+
+  private get timeoutMs(): number {
+    return this.profile.requestTimeoutMs;
+  }
+
+  async describeTopic(topic: string): Promise<HeartbeatTopicState> {
+    const metadata = await this.withAnyBroker((broker) => withTimeout(fetchTopicMetadata(broker, [topic]), this.timeoutMs, `Metadata for ${topic}`));
+    const brokers = metadata.brokers.map((b) => ({ id: b.nodeId, rack: b.rack })).sort((a, b) => a.id - b.id);
+    const described = metadata.topics.find((t) => t.name === topic);
+    if (described === undefined || described.error === UNKNOWN_TOPIC) return { topic, exists: false, partitions: [], brokers };
+    if (described.error !== null) throw new Error(`Metadata for heartbeat topic "${topic}": ${described.error}`);
+    const partitions = described.partitions
+      .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes }))
+      .sort((a, b) => a.partition - b.partition);
+    return { topic, exists: true, partitions, brokers };
+  }
+
+  async createTopic(topic: string, assignment: readonly (readonly number[])[]): Promise<void> {
+    const admin = await this.connectedAdmin();
+    const rf = heartbeatReplicationFactor(assignment[0]?.length ?? 1);
+    await admin.createTopics({
+      topics: [
+        {
+          topic,
+          replicaAssignment: assignment.map((replicas, partition) => ({ partition, replicas: [...replicas] })),
+          configEntries: [
+            // Like a real topic: one replica may be down and acks=all writes still succeed.
+            { name: 'min.insync.replicas', value: String(Math.max(1, rf - 1)) },
+            // Tiny messages, but they should not pile up for ever.
+            { name: 'retention.ms', value: String(3_600_000) },
+            { name: 'cleanup.policy', value: 'delete' },
+          ],
+        },
+      ],
+      waitForLeaders: true,
+      timeout: this.timeoutMs * 2,
+    });
+  }
+
+  async endOffsets(topic: string, partitions: readonly number[]): Promise<Map<number, number>> {
+    const admin = await this.connectedAdmin();
+    const offsets = await withTimeout(admin.fetchTopicOffsets(topic), this.timeoutMs * 2, `end offsets of ${topic}`);
+    const wanted = new Set(partitions);
+    return new Map(offsets.filter((o) => wanted.has(o.partition)).map((o) => [o.partition, Number(o.high)]));
+  }
+
+  async send(topic: string, partition: number, value: string): Promise<void> {
+    const producer = await this.connectedProducer();
+    await producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: [{ partition, value }] });
+  }
+
+  startReader(options: HeartbeatReaderOptions): HeartbeatReader {
+    const reader: KafkaHeartbeatReader = new KafkaHeartbeatReader(options, {
+      clock: this.clock,
+      maxWaitMs: this.options.maxWaitMs ?? 1_000,
+      retryMs: 500,
+      broker: async (brokerId) => asFetchBroker(await (await this.connectedCluster()).broker(brokerId)),
+      onStopped: () => this.readers.delete(reader),
+    });
+    this.readers.add(reader);
+    return reader;
+  }
+
+  async applyFix(topic: string, plan: HeartbeatFixPlan): Promise<void> {
+    const admin = await this.connectedAdmin();
+    if (plan.createPartitions.length > 0) {
+      const current = await this.describeTopic(topic);
+      await admin.createPartitions({
+        topicPartitions: [{ topic, count: current.partitions.length + plan.createPartitions.length, assignments: plan.createPartitions.map((r) => [...r]) }],
+        timeout: this.timeoutMs * 2,
+      });
+    }
+    if (plan.reassign.length > 0) {
+      await admin.alterPartitionReassignments({
+        topics: [{ topic, partitionAssignment: plan.reassign.map((r) => ({ partition: r.partition, replicas: [...r.replicas] })) }],
+        timeout: this.timeoutMs * 2,
+      });
+      await this.waitForReassignments(admin, topic, plan.reassign.map((r) => r.partition));
+    }
+    if (plan.electPreferred.length > 0) {
+      const results = await this.withAnyBroker((broker) =>
+        electPreferredLeaders(broker, { topic, partitions: plan.electPreferred, timeoutMs: this.timeoutMs }, { requestTimeout: this.timeoutMs * 2 }),
+      );
+      const failed = results.filter((r) => r.error !== null);
+      if (failed.length > 0) {
+        throw new Error(`Preferred leader election failed for ${failed.map((r) => `${r.topic}-${r.partition}: ${r.error}${r.message ? ` (${r.message})` : ''}`).join('; ')}`);
+      }
+    }
+  }
+
+  async deleteTopic(topic: string): Promise<void> {
+    const admin = await this.connectedAdmin();
+    await admin.deleteTopics({ topics: [topic], timeout: this.timeoutMs * 2 });
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.readers].map((r) => r.stop()));
+    const [producer, admin, cluster] = [this.producer, this.admin, this.cluster];
+    this.producer = null;
+    this.admin = null;
+    this.cluster = null;
+    await Promise.allSettled([
+      producer?.then((p) => p.disconnect()),
+      admin?.then((a) => a.disconnect()),
+      cluster?.disconnect(),
+    ]);
+  }
+
+  private async waitForReassignments(admin: Admin, topic: string, partitions: number[]): Promise<void> {
+    const deadline = this.clock.now() + (this.options.reassignmentWaitMs ?? 60_000);
+    for (;;) {
+      const { topics } = await admin.listPartitionReassignments({ topics: [{ topic, partitions }], timeout: this.timeoutMs });
+      const ongoing = topics.flatMap((t) => t.partitions);
+      if (ongoing.length === 0) return;
+      if (this.clock.now() >= deadline) {
+        throw new Error(`Reassignment of ${topic} partitions ${ongoing.map((p) => p.partitionIndex).join(', ')} still running; elect preferred leaders once it completes`);
+      }
+      await new Promise<void>((wake) => this.clock.setTimeout(wake, 500));
+    }
+  }
+
+  /** Any broker that answers: the one kafkajs has connected, else each known broker in turn. */
+  private async withAnyBroker<T>(request: (broker: RawBroker) => Promise<T>): Promise<T> {
+    const cluster = await this.connectedCluster();
+    const errors: string[] = [];
+    const candidates: Array<() => Promise<RawBroker>> = [() => cluster.anyBroker(), ...cluster.nodeIds().map((id) => () => cluster.broker(id))];
+    for (const candidate of candidates.slice(0, 4)) {
+      try {
+        return await request(await withTimeout(candidate(), this.timeoutMs, 'connecting'));
+      } catch (error) {
+        errors.push(errorText(error));
+      }
+    }
+    throw new Error([...new Set(errors)].join('; '));
+  }
+
+  private async connectedCluster(): Promise<OwnedCluster> {
+    if (this.cluster) return this.cluster;
+    const cluster = createOwnedCluster(this.kafka);
+    try {
+      await withTimeout(cluster.connect(), this.timeoutMs * 2, 'connecting the heartbeat client');
+    } catch (error) {
+      await cluster.disconnect().catch(() => undefined);
+      throw new Error(`Cannot reach cluster "${this.profile.name}": ${errorText(error)}`);
+    }
+    this.cluster = cluster;
+    return cluster;
+  }
+
+  private connectedProducer(): Promise<Producer> {
+    this.producer ??= (async () => {
+      const producer = this.kafka.producer({
+        allowAutoTopicCreation: false,
+        idempotent: false,
+        retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
+      });
+      await producer.connect();
+      return producer;
+    })().catch((error: unknown) => {
+      this.producer = null;
+      throw error;
+    });
+    return this.producer;
+  }
+
+  private connectedAdmin(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin({ retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 1_000 } });
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.admin = null;
+      throw error;
+    });
+    return this.admin;
+  }
+}

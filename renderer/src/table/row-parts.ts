@@ -1,0 +1,49 @@
+import type { Row as TableRow } from '@tanstack/react-table';
+import type { CSSProperties, KeyboardEvent } from 'react';
+import type { DataTableProps } from './data-table';
+
+/* What the table and card bodies share: row click/keyboard handling, classes and the live flash. */
+
+export interface BodyProps<Row> extends DataTableProps<Row> {
+  /** TanStack's rows, sorted and filtered; each one's `original` is a position in `rows`. */
+  readonly tableRows: readonly TableRow<number>[];
+}
+
+export function rowInteraction<Row>(props: DataTableProps<Row>, row: Row) {
+  const { onRowClick } = props;
+  if (onRowClick === undefined) return {};
+  return {
+    onClick: () => onRowClick(row),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (event.key === 'Enter' || event.key === ' ') {
+        event.preventDefault();
+        onRowClick(row);
+      }
+    },
+    tabIndex: 0,
+  };
+}
+
+export function rowClasses<Row>(props: DataTableProps<Row>, row: Row, key: string, changed: boolean, base: string): string {
+  const classes = [base];
+  if (changed) classes.push('dt-flash');
+  if (props.selectedKey === key) classes.push('dt-selected');
+  if (props.onRowClick !== undefined) classes.push('dt-clickable');
+  const extra = props.rowClassName?.(row);
+  if (extra !== undefined) classes.push(extra);
+  return classes.join(' ');
+}
+
+/** Remounting a changed row restarts its flash animation on every snapshot that changes it again. */
+export function reactKey<Row>(props: DataTableProps<Row>, key: string, changed: boolean): string {
+  return changed ? `${key}@${props.flashToken ?? 0}` : key;
+}
+
+/**
+ * A changed row scrolled into view later joins its flash where it would be by now, rather than
+ * flashing late (the token is the snapshot's epoch-ms time).
+ */
+export function flashStyle<Row>(props: DataTableProps<Row>, changed: boolean): CSSProperties | undefined {
+  if (!changed || props.flashToken === undefined) return undefined;
+  return { animationDelay: `${Math.min(0, props.flashToken - Date.now())}ms` };
+}

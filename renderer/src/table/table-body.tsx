@@ -1,0 +1,86 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Header } from '@tanstack/react-table';
+import { useRef, type CSSProperties } from 'react';
+import { flashStyle, reactKey, rowClasses, rowInteraction, type BodyProps } from './row-parts';
+
+const HEADER_HEIGHT = 30;
+
+/** The table view: a sticky header of sort buttons over virtualized grid rows. */
+export function TableBody<Row>(
+  props: BodyProps<Row> & { readonly rowHeight: number; readonly tracks: { template: string; minWidth: number }; readonly headers: readonly Header<number, unknown>[] },
+) {
+  const { tableRows, rowHeight, tracks, columns, headers } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+  });
+  const specById = new Map(columns.map((c) => [c.id, c]));
+  const gridStyle: CSSProperties = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
+
+  return (
+    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={tableRows.length}>
+      <div className="dt-header" role="row" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
+        {headers.map((header) => {
+          const spec = specById.get(header.column.id);
+          const sorted = header.column.getIsSorted();
+          return (
+            <div
+              key={header.id}
+              role="columnheader"
+              className={`dt-th${spec?.align === 'end' ? ' dt-end' : ''}`}
+              data-testid={`col-${header.column.id}`}
+              data-sorted={sorted === false ? 'none' : sorted}
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+              title={spec?.description}
+            >
+              <button type="button" className="dt-sort" onClick={header.column.getToggleSortingHandler()}>
+                {spec?.header ?? header.column.id}
+                <span className="dt-sort-mark" aria-hidden="true">
+                  {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                </span>
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      {tableRows.length === 0 ? (
+        <div className="empty" data-testid="table-empty">
+          {props.rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
+        </div>
+      ) : (
+        <div className="dt-body" style={{ height: virtualizer.getTotalSize(), minWidth: tracks.minWidth }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const tableRow = tableRows[item.index];
+            const row = tableRow === undefined ? undefined : props.rows[tableRow.original];
+            if (tableRow === undefined || row === undefined) return null;
+            const key = tableRow.id;
+            const changed = props.isChanged?.(row, tableRow.index) === true;
+            return (
+              <div
+                key={reactKey(props, key, changed)}
+                className={rowClasses(props, row, key, changed, 'dt-row')}
+                style={{ ...gridStyle, ...flashStyle(props, changed), height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
+                data-testid={props.rowTestId}
+                data-row-key={key}
+                aria-selected={props.selectedKey === key}
+                role="row"
+                {...props.rowAttributes?.(row)}
+                {...rowInteraction(props, row)}
+              >
+                {columns.map((spec) => (
+                  <div key={spec.id} role="cell" className={`dt-td${spec.align === 'end' ? ' dt-end' : ''}`} data-col={spec.id}>
+                    {spec.cell === undefined ? spec.csvValue(row) : spec.cell(row)}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
