@@ -22,7 +22,7 @@ const restrict = (entries, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'release/', '.cache/', '.sandbox/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'dist/', 'release/', '.cache/', '.sandbox/', '.scratch/', '.test-results/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,46 +1,57 @@
 /**
  * `npm run bench`: measures, never asserts. Starts its own sandbox (ports 59092+), grows it to 1,000
  * then 10,000 partitions and times real polls; then times the derivations on generated snapshots.
+ * `-- --heartbeat` first measures the heartbeat probe's own cost with 3 and with 50 heartbeat
+ * partitions (`--heartbeat-only` skips the rest).
  * Figures go to stdout and bench/results/latest.json; BENCHMARKS.md records them with the machine.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_KAFKA_VERSION, startCluster, stopCluster } from '../sandbox/kraft-cluster.js';
 import { benchmarkDerive } from './derive-benchmark';
+import { benchmarkHeartbeat, type HeartbeatFigures } from './heartbeat-benchmark';
 import { machineDescription } from './machine';
 import { benchmarkPoll, growPartitions } from './poll-benchmark';
 
 const CLUSTER = 'bench';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'skip-poll': { type: 'boolean' }, kafka: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { 'skip-poll': { type: 'boolean' }, heartbeat: { type: 'boolean' }, 'heartbeat-only': { type: 'boolean' }, kafka: { type: 'string' } },
+    strict: true,
+  });
+  const heartbeatOnly = values['heartbeat-only'] === true;
+  const runHeartbeat = values.heartbeat === true || heartbeatOnly;
+  const runPoll = !values['skip-poll'] && !heartbeatOnly;
   const kafkaVersion = values.kafka ?? DEFAULT_KAFKA_VERSION;
   const results: Record<string, unknown> = { machine: machineDescription(), date: new Date().toISOString(), kafkaVersion };
   console.log(`Machine: ${results.machine}`);
 
-  const derive = [benchmarkDerive(200, 10_000), benchmarkDerive(200, 100_000)];
-  results.derive = derive;
-  for (const d of derive) console.log(`derive ${d.brokers} brokers / ${d.partitions} partitions: p50 ${d.p50Ms.toFixed(1)} ms, p95 ${d.p95Ms.toFixed(1)} ms (${d.runs} runs)`);
+  if (!heartbeatOnly) {
+    const derive = [benchmarkDerive(200, 10_000), benchmarkDerive(200, 100_000)];
+    results.derive = derive;
+    for (const d of derive) console.log(`derive ${d.brokers} brokers / ${d.partitions} partitions: p50 ${d.p50Ms.toFixed(1)} ms, p95 ${d.p95Ms.toFixed(1)} ms (${d.runs} runs)`);
+  }
 
-  if (!values['skip-poll']) {
+  if (runPoll || runHeartbeat) {
     const log = (line: string): void => console.log(`[sandbox] ${line}`);
     await stopCluster(CLUSTER, { wipe: true }).catch(() => undefined);
     const { bootstrap } = await startCluster({ name: CLUSTER, kafkaVersion, basePort: 59092, log });
     try {
-      const polls = [];
-      let existing = 0;
-      for (const target of [1_000, 10_000]) {
-        console.log(`growing the benchmark topic to ${target} partitions (replication factor 2)…`);
-        await growPartitions(CLUSTER, 'bench-partitions', target, existing, 2);
-        existing = target;
-        const figures = await benchmarkPoll(bootstrap);
-        polls.push(figures);
-        console.log(
-          `poll ${figures.brokers} brokers / ${figures.topics} topics / ${figures.partitions} partitions: p50 ${figures.p50Ms.toFixed(0)} ms, ` +
-            `p95 ${figures.p95Ms.toFixed(0)} ms, ${figures.requestsPerPoll} requests per poll (${figures.runs} runs)`,
-        );
+      if (runHeartbeat) {
+        const heartbeat: HeartbeatFigures[] = [];
+        for (const partitions of [3, 50]) {
+          console.log(`heartbeat probe on ${partitions} partitions for 30 s…`);
+          const h = await benchmarkHeartbeat(bootstrap, partitions);
+          heartbeat.push(h);
+          console.log(
+            `heartbeat ${h.partitions} partitions on ${h.brokers} brokers: CPU ${h.cpuPercentOfOneCore}% of one core, RSS ${h.rssMiB} MiB, heap ${h.heapUsedMiB} MiB, ` +
+              `${h.requestsPerSecond} requests/s, ${h.messagesPerSecond} messages/s, ack p50 ${h.ackP50Ms} ms, end-to-end p50 ${h.endToEndP50Ms} ms, lost ${h.lost}`,
+          );
+        }
+        results.heartbeat = heartbeat;
       }
-      results.poll = polls;
+      if (runPoll) await pollSection(bootstrap, results);
     } finally {
       await stopCluster(CLUSTER, { wipe: true });
     }
@@ -49,6 +60,23 @@ async function main(): Promise<void> {
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
   console.log('Written bench/results/latest.json');
+}
+
+async function pollSection(bootstrap: string, results: Record<string, unknown>): Promise<void> {
+  const polls = [];
+  let existing = 0;
+  for (const target of [1_000, 10_000]) {
+    console.log(`growing the benchmark topic to ${target} partitions (replication factor 2)…`);
+    await growPartitions(CLUSTER, 'bench-partitions', target, existing, 2);
+    existing = target;
+    const figures = await benchmarkPoll(bootstrap);
+    polls.push(figures);
+    console.log(
+      `poll ${figures.brokers} brokers / ${figures.topics} topics / ${figures.partitions} partitions: p50 ${figures.p50Ms.toFixed(0)} ms, ` +
+        `p95 ${figures.p95Ms.toFixed(0)} ms, ${figures.requestsPerPoll} requests per poll (${figures.runs} runs)`,
+    );
+  }
+  results.poll = polls;
 }
 
 main().catch((error: unknown) => {

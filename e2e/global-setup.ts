@@ -11,16 +11,20 @@ const ROOT = resolve(import.meta.dirname, '..');
 /**
  * A sandbox of its own (ports 49092+), seeded, and the app in web mode polling it every second.
  * The URL and the cluster's name reach the tests through the environment.
+ *
+ * E2E_KEEP_CLUSTER=1 keeps the cluster between runs (started if down, never wiped), which saves
+ * about a minute per run while writing tests; the default starts from a wiped cluster every time.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const log = (line: string): void => {
     process.stdout.write(`[e2e] ${line}\n`);
   };
+  const keep = process.env.E2E_KEEP_CLUSTER === '1';
   if (!existsSync(resolve(ROOT, 'dist/renderer/index.html')) || process.env.E2E_REBUILD !== '0') {
     log('building the renderer…');
     execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
-  await stopCluster(E2E_CLUSTER, { wipe: true }).catch(() => undefined);
+  if (!keep) await stopCluster(E2E_CLUSTER, { wipe: true }).catch(() => undefined);
   const { bootstrap } = await startCluster({ name: E2E_CLUSTER, kafkaVersion: process.env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION, basePort: 49092, log });
   await seedCluster(E2E_CLUSTER, { log });
   const app = await startWebApp(['--cluster', `e2e-sandbox=${bootstrap}`, '--interval', '1000']);
@@ -30,6 +34,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_CLUSTER = E2E_CLUSTER;
   return async () => {
     if (app.process.pid) stopApp(app.process.pid);
-    await stopCluster(E2E_CLUSTER, { wipe: true });
+    if (!keep) await stopCluster(E2E_CLUSTER, { wipe: true });
   };
 }

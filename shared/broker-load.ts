@@ -87,10 +87,19 @@ export function brokerLoads(
     }
   }
 
-  const capable = brokers.filter((b) => !b.fenced).length;
-  const judge = partitionCount >= options.minPartitionsForSkew && capable > 0;
-  const avgLeaders = leaderTotal / Math.max(capable, 1);
-  const avgReplicas = replicaTotal / Math.max(capable, 1);
+  // The average is over the brokers that can carry load, of the load they carry: a fenced or
+  // missing broker's replicas would otherwise make every healthy broker look under-loaded.
+  const capable = brokers.filter((b) => !b.fenced);
+  let capableLeaders = 0;
+  let capableReplicas = 0;
+  for (const broker of capable) {
+    const counter = counters.get(broker.id);
+    capableLeaders += counter?.leaders ?? 0;
+    capableReplicas += counter?.replicas ?? 0;
+  }
+  const judge = partitionCount >= options.minPartitionsForSkew && capable.length > 0 && leaderTotal + replicaTotal > 0;
+  const avgLeaders = capableLeaders / Math.max(capable.length, 1);
+  const avgReplicas = capableReplicas / Math.max(capable.length, 1);
   const skew = (value: number, average: number): number | null =>
     judge && average > 0 ? ((value - average) / average) * 100 : null;
 

@@ -62,6 +62,17 @@ describe('brokerLoads', () => {
     expect(judged[2]?.replicaSkewPct).toBeCloseTo(-25);
   });
 
+  it('measures skew against the brokers that can carry load, not a fenced one', () => {
+    const many = topicInfo(
+      't',
+      Array.from({ length: 60 }, (_, i) => partitionInfo(i, [(i % 3) + 1, ((i + 1) % 3) + 1])),
+    );
+    const loads = brokerLoads([brokerInfo(1), brokerInfo(2), brokerInfo(3, { fenced: true })], [many], { minPartitionsForSkew: 50 });
+    // Brokers 1 and 2 carry 40 replicas each; the fenced broker's 40 do not lower their average.
+    expect(loads[0]?.replicaSkewPct).toBeCloseTo(0);
+    expect(loads[1]?.replicaSkewPct).toBeCloseTo(0);
+  });
+
   it('gives a row to a broker that only appears in assignments', () => {
     const loads = brokerLoads([brokerInfo(1)], [topicInfo('t', [partitionInfo(0, [1, 9], { isr: [1] })])]);
     expect(loads.find((l) => l.brokerId === 9)).toMatchObject({ replicas: 1, outOfSyncReplicas: 1, leaders: 0 });
@@ -115,6 +126,13 @@ describe('deriveClusterModel', () => {
   it('says the quorum is unknown rather than leaderless when it could not be described', () => {
     const snapshot = clusterSnapshot({ quorum: missing('UNSUPPORTED_VERSION from broker 1') });
     expect(deriveClusterModel(snapshot).health.map((r) => r.code)).toEqual(['QUORUM_UNKNOWN']);
+  });
+
+  it('does not count dedicated controller nodes as missing brokers', () => {
+    const brokers = [brokerInfo(1), brokerInfo(2), brokerInfo(3)];
+    const voters = [3000, 3001, 3002].map((id) => ({ id, logEndOffset: 10, lag: 0, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 }));
+    const snapshot = clusterSnapshot({ brokers, quorum: { status: 'ok', value: { leaderId: 3000, leaderEpoch: 1, highWatermark: 10, voters, observers: [] } } });
+    expect(deriveClusterModel(snapshot).missingBrokers).toEqual([]);
   });
 
   it('derives a generated 200-broker cluster consistently', () => {

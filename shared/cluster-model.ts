@@ -33,6 +33,7 @@ export interface ClusterModel {
 
 /** Everything the views and the headless command say about a snapshot, computed once per poll. */
 export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOptions = DEFAULT_DERIVE_OPTIONS): ClusterModel {
+  const registered = new Set(snapshot.brokers.map((b) => b.id));
   const offline: PartitionRef[] = [];
   const underReplicated: PartitionRef[] = [];
   const underMinIsr: PartitionRef[] = [];
@@ -60,8 +61,12 @@ export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOpt
     }
   }
 
-  const registered = new Set(snapshot.brokers.map((b) => b.id));
-  if (snapshot.quorum.status === 'ok') for (const voter of snapshot.quorum.value.voters) referenced.add(voter.id);
+  // In combined mode (controllers are also brokers) a voter with no registered broker is a broker
+  // that is gone. With dedicated controller nodes no voter is ever a broker, so none is missing.
+  if (snapshot.quorum.status === 'ok') {
+    const voters = snapshot.quorum.value.voters.map((v) => v.id);
+    if (voters.some((id) => registered.has(id))) for (const id of voters) referenced.add(id);
+  }
   const missingBrokers = [...referenced].filter((id) => !registered.has(id)).sort((a, b) => a - b);
   const fenced = snapshot.brokers.filter((b) => b.fenced).map((b) => b.id);
   const loads = brokerLoads(snapshot.brokers, snapshot.topics, options);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseBootstrap } from './bootstrap-address';
+import { instanceMappingSchema } from './instance-mapping';
 import { DEFAULT_HEARTBEAT_TOPIC, heartbeatTopicSchema } from './heartbeat-topic';
 
 const saslSchema = z
@@ -30,6 +31,8 @@ export const clusterProfileSchema = z
       .object({ enabled: z.boolean().default(false), topic: heartbeatTopicSchema.default(DEFAULT_HEARTBEAT_TOPIC) })
       .strict()
       .optional(),
+    /** Broker id → instance id resolver chain: a static mapping file, a host-name pattern, reverse DNS. */
+    instances: instanceMappingSchema.optional(),
   })
   .strict();
 

@@ -1,4 +1,5 @@
 import type { Fetched } from './fetched';
+import type { BrokerInstanceInfo } from './instance-mapping';
 
 /** Kafka's "no leader" sentinel in Metadata responses. */
 export const NO_LEADER = -1;
@@ -137,4 +138,6 @@ export interface ClusterSnapshot {
   readonly brokerErrors: readonly BrokerError[];
   /** One entry per broker in the cluster metadata; absent from snapshots made without the probe. */
   readonly requestLatency?: readonly BrokerRequestLatency[];
+  /** Broker id → cloud instance, from the cluster's instance resolver chain; absent when none is configured. */
+  readonly instances?: readonly BrokerInstanceInfo[];
 }

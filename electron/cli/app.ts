@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     process.stdout.write(binary ? 'No display: starting in web mode.\n' : 'No Electron binary on this machine: starting in web mode.\n');
   }
 
-  const service = startClusterService(profiles);
+  const service = await startClusterService(profiles);
   const server = await startWebServer({
     service,
     staticDir: join(ROOT, 'dist', 'renderer'),

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseProfiles, type ClusterProfile } from '../../shared/cluster-profile';
 
 /** The local sandbox cluster that `npm run sandbox -- start` runs: the app's embedded default. */
@@ -22,7 +23,11 @@ export async function loadProfiles(source: ProfileSource): Promise<ClusterProfil
     } catch (error) {
       throw new Error(`Cannot read cluster configuration ${source.configFile}: ${(error as Error).message}`);
     }
-    return parseProfiles(json, source.configFile);
+    // A mapping file named in the clusters file is relative to that file, not to where the app started.
+    const baseDir = dirname(resolve(source.configFile));
+    return parseProfiles(json, source.configFile).map((profile) =>
+      profile.instances?.file ? { ...profile, instances: { ...profile.instances, file: resolve(baseDir, profile.instances.file) } } : profile,
+    );
   }
   const specs = source.clusters && source.clusters.length > 0 ? source.clusters : [`sandbox=${SANDBOX_BOOTSTRAP}`];
   const clusters = specs.map((spec, index) => {

@@ -41,6 +41,7 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
   private producer: Promise<Producer> | null = null;
   private admin: Promise<Admin> | null = null;
   private readonly readers = new Set<HeartbeatReader>();
+  private requests = 0;
 
   constructor(
     private readonly profile: ClusterProfile,
@@ -54,7 +55,16 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     return this.profile.requestTimeoutMs;
   }
 
+  /**
+   * Kafka requests sent so far by this client: Metadata, Produce (one per send; a kafkajs retry
+   * inside a send is not seen), Fetch, ListOffsets and admin requests. What the probe costs the cluster.
+   */
+  get requestsSent(): number {
+    return this.requests;
+  }
+
   async describeTopic(topic: string): Promise<HeartbeatTopicState> {
+    this.requests += 1;
     const metadata = await this.withAnyBroker((broker) => withTimeout(fetchTopicMetadata(broker, [topic]), this.timeoutMs, `Metadata for ${topic}`));
     const brokers = metadata.brokers.map((b) => ({ id: b.nodeId, rack: b.rack })).sort((a, b) => a.id - b.id);
     const described = metadata.topics.find((t) => t.name === topic);
@@ -90,6 +100,7 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
 
   async endOffsets(topic: string, partitions: readonly number[]): Promise<Map<number, number>> {
     const admin = await this.connectedAdmin();
+    this.requests += 2; // kafkajs asks each leader for the earliest and the latest offsets
     const offsets = await withTimeout(admin.fetchTopicOffsets(topic), this.timeoutMs * 2, `end offsets of ${topic}`);
     const wanted = new Set(partitions);
     return new Map(offsets.filter((o) => wanted.has(o.partition)).map((o) => [o.partition, Number(o.high)]));
@@ -97,6 +108,7 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
 
   async send(topic: string, partition: number, value: string): Promise<void> {
     const producer = await this.connectedProducer();
+    this.requests += 1;
     await producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: [{ partition, value }] });
   }
 
@@ -107,6 +119,9 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
       retryMs: 500,
       broker: async (brokerId) => asFetchBroker(await (await this.connectedCluster()).broker(brokerId)),
       onStopped: () => this.readers.delete(reader),
+      onRequest: () => {
+        this.requests += 1;
+      },
     });
     this.readers.add(reader);
     return reader;

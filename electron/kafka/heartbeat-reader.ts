@@ -15,6 +15,8 @@ export interface HeartbeatReaderSettings {
   readonly retryMs: number;
   readonly broker: (brokerId: number) => Promise<FetchBroker>;
   readonly onStopped?: () => void;
+  /** Called once per Fetch or ListOffsets sent, for request accounting. */
+  readonly onRequest?: () => void;
 }
 
 /**
@@ -82,6 +84,7 @@ export class KafkaHeartbeatReader implements HeartbeatReader {
       if (asked.length === 0) return;
       try {
         const broker = await this.settings.broker(brokerId);
+        this.settings.onRequest?.();
         const { responses } = await broker.fetch({
           replicaId: -1,
           isolationLevel: READ_UNCOMMITTED,
@@ -131,6 +134,7 @@ export class KafkaHeartbeatReader implements HeartbeatReader {
   private async reset(brokerId: number, partition: number): Promise<void> {
     const broker = await this.settings.broker(brokerId);
     const ask = async (timestamp: number): Promise<number> => {
+      this.settings.onRequest?.();
       const { responses } = await broker.listOffsets({
         replicaId: -1,
         isolationLevel: READ_UNCOMMITTED,

@@ -107,9 +107,16 @@ describe('KafkaGateway against a real cluster', () => {
     expect(snapshot.consumerGroups.status).toBe('ok');
     const groups = snapshot.consumerGroups.status === 'ok' ? snapshot.consumerGroups.value : [];
     expect(groups.map((g) => g.groupId)).toContain('sandbox-consumers');
-    // 4 cluster-wide requests, 5 per broker, one OffsetFetch per group.
-    expect(snapshot.requestCount).toBeLessThanOrEqual(4 + 5 * snapshot.brokers.length + groups.length);
+    // 4 cluster-wide requests, 5 per broker plus the latency probe's ApiVersions, one OffsetFetch per group.
+    expect(snapshot.requestCount).toBeLessThanOrEqual(4 + 6 * snapshot.brokers.length + groups.length);
     expect(snapshot.brokerErrors).toEqual([]);
+    // Every broker's request latency, measured on the probe's own connection.
+    expect(snapshot.requestLatency?.map((l) => l.brokerId)).toEqual([1, 2, 3]);
+    for (const latency of snapshot.requestLatency ?? []) {
+      expect(latency).toMatchObject({ timedOut: false, error: null });
+      expect(latency.rttMs).toBeGreaterThan(0);
+      expect(latency.rttMs).toBeLessThan(5_000);
+    }
   });
 
   it('shows the under-replicated partitions Kafka shows after a broker is killed, then the recovery after restart', async () => {

@@ -22,7 +22,7 @@ async function createWindow(): Promise<void> {
     ...(typeof values.config === 'string' ? { configFile: values.config } : {}),
     clusters: (values.cluster ?? []).filter((c): c is string => typeof c === 'string'),
   });
-  service = startClusterService(profiles);
+  service = await startClusterService(profiles);
 
   const window = new BrowserWindow({
     width: 1440,

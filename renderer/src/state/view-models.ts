@@ -13,7 +13,9 @@ import { clusterModelOf } from './cluster-model-memo';
 import { memoizePerSnapshot, memoizePerSnapshotPair } from './per-snapshot-memo';
 
 /** Row builders from shared/, each run once per snapshot however many views show its rows. */
-export const brokerRowsOf = memoizePerSnapshot((snapshot) => brokerRows(snapshot, clusterModelOf(snapshot)));
+export const brokerRowsOf = memoizePerSnapshot((snapshot) =>
+  brokerRows(snapshot, clusterModelOf(snapshot), new Map((snapshot.instances ?? []).map((i) => [i.brokerId, { instanceId: i.instanceId, zone: i.zone }]))),
+);
 export const clusterOverviewOf = memoizePerSnapshot((snapshot) => clusterOverview(snapshot, clusterModelOf(snapshot)));
 export const rackLoadsOf = memoizePerSnapshot((snapshot) => rackLoads(snapshot.brokers, snapshot.topics));
 export const leaderFollowerMatrixOf = memoizePerSnapshot((snapshot) => leaderFollowerMatrix(snapshot));

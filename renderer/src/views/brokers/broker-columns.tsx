@@ -62,7 +62,7 @@ export const BROKER_COLUMNS: readonly ColumnSpec<BrokerRow>[] = [
     description: 'Cloud instance id, from the instance resolver when one is configured',
     sortValue: (row) => row.instance?.instanceId ?? undefined,
     csvValue: (row) => row.instance?.instanceId ?? '',
-    cell: (row) => <span className="mono">{row.instance?.instanceId ?? ''}</span>,
+    cell: (row) => <span className="mono" data-testid="broker-instance">{row.instance?.instanceId ?? ''}</span>,
     searchable: true,
     width: 100,
     grow: 1,

@@ -1,0 +1,108 @@
+import { promises as dns } from 'node:dns';
+import { readFile, stat } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import {
+  parseInstanceMappingFile,
+  resolveHostPattern,
+  resolveStatic,
+  type BrokerInstanceInfo,
+  type InstanceMappingConfig,
+  type InstanceMappingEntry,
+} from '../../shared/instance-mapping';
+
+export interface ResolverOptions {
+  /** Directory a relative mapping-file path is resolved against (the clusters file's). */
+  readonly baseDir?: string;
+  readonly reverseLookup?: (ip: string) => Promise<string[]>;
+  readonly now?: () => number;
+  readonly dnsTtlMs?: number;
+  readonly dnsTimeoutMs?: number;
+}
+
+interface DnsEntry {
+  readonly name: string | null;
+  readonly expiresAt: number;
+}
+
+/**
+ * Resolves broker ids to cloud instances with the cluster's chain: static mapping file first, then
+ * the host-name pattern, then reverse DNS (the PTR name, through the pattern when one is set). The
+ * file is re-read when it changes; DNS answers are cached, so a poll does not wait on DNS twice.
+ */
+export class InstanceResolver {
+  private entries: readonly InstanceMappingEntry[] = [];
+  private fileMtime = -1;
+  private readonly pattern: RegExp | null;
+  private readonly dnsCache = new Map<string, DnsEntry>();
+  private readonly reverseLookup: (ip: string) => Promise<string[]>;
+  private readonly now: () => number;
+  private readonly filePath: string | null;
+
+  constructor(
+    private readonly config: InstanceMappingConfig,
+    private readonly options: ResolverOptions = {},
+  ) {
+    this.pattern = config.hostPattern ? new RegExp(config.hostPattern) : null;
+    this.reverseLookup = options.reverseLookup ?? ((ip) => dns.reverse(ip));
+    this.now = options.now ?? Date.now;
+    this.filePath = config.file ? resolve(options.baseDir ?? process.cwd(), config.file) : null;
+  }
+
+  /** Loads the mapping file once up front, so a broken file is reported at start, naming the file. */
+  async load(): Promise<void> {
+    await this.reloadFile(true);
+  }
+
+  async resolve(brokers: readonly { id: number; host: string }[]): Promise<BrokerInstanceInfo[]> {
+    await this.reloadFile(false);
+    const resolved = await Promise.all(brokers.map((b) => this.resolveOne(b.id, b.host)));
+    return resolved.filter((r): r is BrokerInstanceInfo => r !== null);
+  }
+
+  private async resolveOne(brokerId: number, host: string): Promise<BrokerInstanceInfo | null> {
+    const fromFile = resolveStatic(this.entries, brokerId, host);
+    if (fromFile) return fromFile;
+    if (this.pattern) {
+      const fromHost = resolveHostPattern(this.pattern, brokerId, host);
+      if (fromHost) return fromHost;
+    }
+    if (!this.config.reverseDns) return null;
+    const name = await this.reverseName(host);
+    if (name === null) return null;
+    if (this.pattern) return resolveHostPattern(this.pattern, brokerId, name, 'reverse-dns');
+    return { brokerId, instanceId: name, zone: null, instanceType: null, source: 'reverse-dns' };
+  }
+
+  private async reverseName(host: string): Promise<string | null> {
+    if (isIP(host.replace(/^\[|\]$/g, '')) === 0) return host;
+    const cached = this.dnsCache.get(host);
+    if (cached && cached.expiresAt > this.now()) return cached.name;
+    let name: string | null = null;
+    try {
+      const timeout = this.options.dnsTimeoutMs ?? 2_000;
+      const names = await Promise.race([
+        this.reverseLookup(host.replace(/^\[|\]$/g, '')),
+        new Promise<string[]>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeout).unref()),
+      ]);
+      name = names[0] ?? null;
+    } catch {
+      name = null;
+    }
+    this.dnsCache.set(host, { name, expiresAt: this.now() + (this.options.dnsTtlMs ?? 600_000) });
+    return name;
+  }
+
+  private async reloadFile(strict: boolean): Promise<void> {
+    if (this.filePath === null) return;
+    try {
+      const { mtimeMs } = await stat(this.filePath);
+      if (mtimeMs === this.fileMtime) return;
+      this.entries = parseInstanceMappingFile(JSON.parse(await readFile(this.filePath, 'utf8')), this.filePath);
+      this.fileMtime = mtimeMs;
+    } catch (error) {
+      // At start a broken file stops the app with a clear message; later, a half-written edit keeps the last good mapping.
+      if (strict) throw new Error(`Cannot load instance mapping ${this.filePath}: ${(error as Error).message}`);
+    }
+  }
+}
