@@ -1,6 +1,8 @@
 /**
  * The few browser globals that code passed to page.evaluate uses. The tools' tsconfig has no DOM
- * library (sandbox/, bench/ and e2e/ run in Node), so in-page code reaches them through this shape.
+ * library (sandbox/, bench/ and e2e/ run in Node), so in-page code reaches them through this shape:
+ * `(globalThis as unknown as PageGlobals).document`. Only the type may be imported: a function passed
+ * to page.evaluate is sent as source text and cannot call anything defined in Node.
  */
 export interface PageElement {
   readonly dataset: Record<string, string | undefined>;
@@ -17,5 +19,3 @@ export interface PageGlobals {
   requestAnimationFrame(callback: (time: number) => void): number;
   readonly document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): ArrayLike<PageElement> };
 }
-
-export const pageGlobals = (): PageGlobals => globalThis as unknown as PageGlobals;

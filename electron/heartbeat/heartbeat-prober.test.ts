@@ -45,6 +45,25 @@ describe('HeartbeatProber', () => {
     await prober.stop();
   });
 
+  it('sends one request per leader broker per interval, however many partitions it leads', async () => {
+    const { clock, cluster, prober, statsOf } = harness();
+    await cluster.createTopic('__brokerscope_heartbeat', [
+      [1, 2, 3],
+      [2, 3, 1],
+      [3, 1, 2],
+      [1, 3, 2],
+      [2, 1, 3],
+      [3, 2, 1],
+    ]);
+    prober.start();
+    await clock.advance(9_999);
+    expect(cluster.sends).toBe(60);
+    expect(cluster.requests).toBe(30);
+    expect(statsOf(1)?.partitions).toEqual([0, 3]);
+    expect(statsOf(1)?.window.acknowledged).toBe(20);
+    await prober.stop();
+  });
+
   it('shows a slow broker slow and the others not', async () => {
     const { clock, cluster, prober, statsOf } = harness();
     cluster.ackDelayMs.set(3, 404);

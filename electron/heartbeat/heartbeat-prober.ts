@@ -15,6 +15,7 @@ import {
 import { decodeHeartbeatMessage, encodeHeartbeatMessage } from '../../shared/heartbeat-message';
 import { median, summarizeLatency } from '../../shared/latency-stats';
 import { RingBuffer } from '../../shared/ring-buffer';
+import { TimedSamples } from '../../shared/timed-samples';
 import { systemClock, type Clock } from '../poller/clock';
 import type { HeartbeatReader, HeartbeatRecord, HeartbeatTopicState, HeartbeatTransport } from './heartbeat-transport';
 
@@ -48,20 +49,19 @@ export interface HeartbeatPoint {
   readonly availability: number | null;
 }
 
-interface Sample {
-  readonly t: number;
-  readonly ms: number;
-}
-
 interface Bucket {
   readonly second: number;
   counts: HeartbeatCounts;
 }
 
-/** Everything kept per broker: bounded rings, so memory does not grow with uptime. */
+/**
+ * Everything kept per broker: bounded rings, so memory does not grow with uptime. 1,024 latency
+ * samples cover the stats window for up to 17 partitions per broker at one message a second;
+ * beyond that the percentiles cover the newest 1,024 (16 KiB per ring).
+ */
 class BrokerFigures {
-  readonly acks = new RingBuffer<Sample>(4_096);
-  readonly endToEnd = new RingBuffer<Sample>(4_096);
+  readonly acks = new TimedSamples(1_024);
+  readonly endToEnd = new TimedSamples(1_024);
   readonly buckets: RingBuffer<Bucket>;
   total: HeartbeatCounts = ZERO_HEARTBEAT_COUNTS;
   pointAcks: number[] = [];
@@ -112,6 +112,7 @@ interface PartitionProbe {
   leader: number;
   /** The leader in the latest metadata, -1 when the partition has none. */
   currentLeader: number;
+  /** The message waiting for its acknowledgement; the timer is its batch's. */
   inFlight: { readonly seq: number; readonly timer: unknown } | null;
 }
 
@@ -217,7 +218,7 @@ export class HeartbeatProber {
       .sort((a, b) => a - b)
       .map((brokerId) => {
         const figures = this.brokers.get(brokerId);
-        const recent = (ring: RingBuffer<Sample> | undefined): number[] => (ring?.takeLastWhile((s) => s.t > cutoff) ?? []).map((s) => s.ms);
+        const recent = (samples: TimedSamples | undefined): number[] => samples?.valuesSince(cutoff) ?? [];
         const window = (figures?.buckets.takeLastWhile((b) => b.second * 1_000 > cutoff) ?? []).reduce((sum, b) => add(sum, b.counts), ZERO_HEARTBEAT_COUNTS);
         const settled = window.acknowledged + window.failed;
         return {
@@ -252,6 +253,8 @@ export class HeartbeatProber {
   }
 
   private setState(state: HeartbeatRunState, error: string | null): void {
+    // While a broker is down the same error repeats every second; say it once.
+    if (state === this.status.state && error === this.status.error && this.status.since !== null) return;
     const since = state === this.status.state ? this.status.since : this.clock.now();
     this.status = { state, since, error };
     this.options.onStateChange?.(this.status);
@@ -265,6 +268,7 @@ export class HeartbeatProber {
   }
 
   private async cycle(): Promise<void> {
+    const startedAt = this.clock.now();
     let delay = this.intervalMs;
     try {
       if (this.reader === null) await this.begin();
@@ -281,7 +285,8 @@ export class HeartbeatProber {
     } finally {
       this.cycleInFlight = null;
     }
-    if (this.running) this.schedule(delay);
+    // Still chained (never two cycles at once), but paced from the cycle's start so the probe keeps one message a second.
+    if (this.running) this.schedule(Math.max(0, delay - (this.clock.now() - startedAt)));
   }
 
   /** Creates the topic if it is missing, starts reading at its end, and sends the first messages. */
@@ -303,9 +308,9 @@ export class HeartbeatProber {
       start,
       leaders: leadersOf(state),
       onRecords: (records) => this.onRecords(records),
-      onError: (error) => {
-        if (this.status.state === 'running') this.setState('running', `reading: ${error}`);
-      },
+      // A failing fetch (its leader is down) shows as late or lost messages of that broker, where
+      // it belongs; the probe as a whole is still running.
+      onError: () => undefined,
     });
     this.follow(state, start);
     this.setState('running', null);
@@ -348,29 +353,41 @@ export class HeartbeatProber {
     this.reader?.follow(leadersOf(state), start);
   }
 
+  /**
+   * One Produce request per leader broker for the partitions it leads, not one per partition: a
+   * broker handles one request per connection at a time, so 17 single-message requests to one
+   * broker would queue behind each other's replication and the probe would measure its own queue.
+   */
   private sendAll(): void {
+    if (!this.running) return;
+    const byLeader = new Map<number, PartitionProbe[]>();
     for (const probe of this.partitions.values()) {
-      if (probe.inFlight === null && this.running) this.send(probe);
+      if (probe.inFlight !== null) continue;
+      byLeader.set(probe.leader, [...(byLeader.get(probe.leader) ?? []), probe]);
     }
+    for (const probes of byLeader.values()) this.send(probes);
   }
 
-  private send(probe: PartitionProbe): void {
-    const seq = probe.nextSeq;
-    probe.nextSeq += 1;
+  private send(probes: readonly PartitionProbe[]): void {
     const sentAt = this.clock.now();
-    this.apply(probe, { kind: 'sent', seq, at: sentAt, brokerId: probe.leader });
-    const timer = this.clock.setTimeout(() => this.settle(probe, seq, false), this.sendTimeoutMs);
-    probe.inFlight = { seq, timer };
-    const value = encodeHeartbeatMessage({ run: this.runId, partition: probe.partition, seq, sentAt });
-    this.transport.send(this.options.topic, probe.partition, value).then(
-      () => this.settle(probe, seq, true),
-      () => this.settle(probe, seq, false),
-    );
+    const batch = probes.map((probe) => ({ probe, seq: probe.nextSeq++ }));
+    const timer = this.clock.setTimeout(() => {
+      for (const { probe, seq } of batch) this.settle(probe, seq, false);
+    }, this.sendTimeoutMs);
+    const messages = batch.map(({ probe, seq }) => {
+      this.apply(probe, { kind: 'sent', seq, at: sentAt, brokerId: probe.leader });
+      probe.inFlight = { seq, timer };
+      return { partition: probe.partition, value: encodeHeartbeatMessage({ run: this.runId, partition: probe.partition, seq, sentAt }) };
+    });
+    const settleAll = (acknowledged: boolean) => (): void => {
+      this.clock.clearTimeout(timer);
+      for (const { probe, seq } of batch) this.settle(probe, seq, acknowledged);
+    };
+    this.transport.send(this.options.topic, messages).then(settleAll(true), settleAll(false));
   }
 
   private settle(probe: PartitionProbe, seq: number, acknowledged: boolean): void {
     if (probe.inFlight?.seq !== seq) return; // timed out already, or the prober stopped
-    this.clock.clearTimeout(probe.inFlight.timer);
     probe.inFlight = null;
     const at = this.clock.now();
     this.apply(probe, acknowledged ? { kind: 'acknowledged', seq, at } : { kind: 'failed', seq, at });
@@ -407,7 +424,7 @@ export class HeartbeatProber {
         break;
       case 'acknowledged':
         figures.count(now, { acknowledged: 1 });
-        figures.acks.push({ t: now, ms: outcome.latencyMs });
+        figures.acks.push(now, outcome.latencyMs);
         capped(figures.pointAcks, outcome.latencyMs);
         figures.pointAcked += 1;
         break;
@@ -417,7 +434,7 @@ export class HeartbeatProber {
         break;
       case 'received':
         figures.count(now, { received: 1, late: outcome.late ? 1 : 0 });
-        figures.endToEnd.push({ t: now, ms: outcome.latencyMs });
+        figures.endToEnd.push(now, outcome.latencyMs);
         capped(figures.pointEndToEnd, outcome.latencyMs);
         break;
       case 'lost':

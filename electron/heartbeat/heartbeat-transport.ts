@@ -22,6 +22,11 @@ export interface HeartbeatTopicState {
   readonly brokers: readonly HeartbeatBroker[];
 }
 
+export interface HeartbeatOutgoing {
+  readonly partition: number;
+  readonly value: string;
+}
+
 export interface HeartbeatRecord {
   readonly partition: number;
   readonly offset: number;
@@ -57,8 +62,11 @@ export interface HeartbeatTransport {
   createTopic(topic: string, assignment: readonly (readonly number[])[]): Promise<void>;
   /** The next offset to be written, per partition. */
   endOffsets(topic: string, partitions: readonly number[]): Promise<Map<number, number>>;
-  /** One message to one partition with acks=all; resolves when acknowledged. */
-  send(topic: string, partition: number, value: string): Promise<void>;
+  /**
+   * Messages with acks=all, at most one per partition, all for partitions the same broker leads:
+   * one Produce request. Resolves when every one is acknowledged, rejects if any is not.
+   */
+  send(topic: string, messages: readonly HeartbeatOutgoing[]): Promise<void>;
   startReader(options: HeartbeatReaderOptions): HeartbeatReader;
   /** New partitions, reassignments, then preferred leader elections, as planned in shared/heartbeat-coverage.ts. */
   applyFix(topic: string, plan: HeartbeatFixPlan): Promise<void>;

@@ -2,6 +2,7 @@ import type { Admin, Kafka, Producer } from 'kafkajs';
 import type { ClusterProfile } from '../../shared/cluster-profile';
 import { heartbeatReplicationFactor, type HeartbeatFixPlan } from '../../shared/heartbeat-coverage';
 import type {
+  HeartbeatOutgoing,
   HeartbeatReader,
   HeartbeatReaderOptions,
   HeartbeatTopicState,
@@ -106,10 +107,11 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     return new Map(offsets.filter((o) => wanted.has(o.partition)).map((o) => [o.partition, Number(o.high)]));
   }
 
-  async send(topic: string, partition: number, value: string): Promise<void> {
+  async send(topic: string, messages: readonly HeartbeatOutgoing[]): Promise<void> {
     const producer = await this.connectedProducer();
+    // kafkajs groups by leader: the prober's batch (one leader) is one Produce request.
     this.requests += 1;
-    await producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: [{ partition, value }] });
+    await producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: messages.map((m) => ({ partition: m.partition, value: m.value })) });
   }
 
   startReader(options: HeartbeatReaderOptions): HeartbeatReader {

@@ -15,7 +15,7 @@ const kafkaVersion = inject('kafkaVersion');
 const NAME = `slow-broker-${kafkaVersion.replace(/\W/g, '-')}`;
 const BASE_PORT = 43092;
 const PROXY_PORT = 43600;
-const DELAY_MS = 300;
+const DELAY_MS = 400;
 const POLL_MS = 2_000;
 
 let proxy: DelayingProxy;
@@ -65,6 +65,8 @@ describe('a slow broker', () => {
     );
     expect(ready.health.filter((h) => h.code === 'SLOW_BROKER')).toEqual([]);
 
+    // Let connections and the JIT settle, so the baseline is the broker's steady state.
+    await new Promise((r) => setTimeout(r, 6_000));
     const baselineFrom = Date.now();
     await new Promise((r) => setTimeout(r, 14_000));
     const baseline = pointsBetween(baselineFrom, Date.now());
@@ -90,7 +92,10 @@ describe('a slow broker', () => {
       ack: rise(id, (p) => p.heartbeatAckMs),
       endToEnd: rise(id, (p) => p.heartbeatEndToEndMs),
     }));
-    console.log(`[slow] rise over baseline with a ${DELAY_MS} ms delay on broker 3: ${JSON.stringify(figures)}`);
+    // Load on this 2-core machine moves every broker's latency together a little; the peers show by how much.
+    const peers = (pick: 'request' | 'ack' | 'endToEnd'): number => ((figures[0]?.[pick] ?? 0) + (figures[1]?.[pick] ?? 0)) / 2;
+    const relative = { request: (figures[2]?.request ?? 0) - peers('request'), ack: (figures[2]?.ack ?? 0) - peers('ack'), endToEnd: (figures[2]?.endToEnd ?? 0) - peers('endToEnd') };
+    console.log(`[slow] rise over baseline with a ${DELAY_MS} ms delay on broker 3: ${JSON.stringify(figures)}; relative to its peers: ${JSON.stringify(relative)}`);
     const slow = figures[2];
     expect(slow?.request).toBeGreaterThan(DELAY_MS * 0.8);
     expect(slow?.request).toBeLessThan(DELAY_MS * 1.2);

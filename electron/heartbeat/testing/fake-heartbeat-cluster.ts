@@ -1,6 +1,6 @@
 import type { HeartbeatBroker, HeartbeatFixPlan } from '../../../shared/heartbeat-coverage';
 import type { FakeClock } from '../../poller/fake-clock';
-import type { HeartbeatPartition, HeartbeatReader, HeartbeatReaderOptions, HeartbeatTopicState, HeartbeatTransport } from '../heartbeat-transport';
+import type { HeartbeatOutgoing, HeartbeatPartition, HeartbeatReader, HeartbeatReaderOptions, HeartbeatTopicState, HeartbeatTransport } from '../heartbeat-transport';
 
 /**
  * An in-memory cluster on fake time: each partition is a log, writes are acknowledged after a
@@ -15,7 +15,9 @@ export class FakeHeartbeatCluster implements HeartbeatTransport {
   partitions: HeartbeatPartition[] = [];
   readonly logs = new Map<number, string[]>();
   readonly created: (readonly number[])[][] = [];
+  /** Messages sent, and the requests they went in. */
   sends = 0;
+  requests = 0;
   ackDelayMs = new Map<number, number>([
     [1, 4],
     [2, 4],
@@ -47,19 +49,23 @@ export class FakeHeartbeatCluster implements HeartbeatTransport {
     return new Map(partitions.map((p) => [p, this.logs.get(p)?.length ?? 0]));
   }
 
-  send(_topic: string, partition: number, value: string): Promise<void> {
-    this.sends += 1;
-    const leader = this.partitions.find((p) => p.partition === partition)?.leader ?? -1;
-    if (leader < 0 || this.refusing.has(leader)) return Promise.reject(new Error('NOT_LEADER_OR_FOLLOWER'));
-    if (this.hanging.has(leader)) return new Promise(() => undefined);
+  send(_topic: string, messages: readonly HeartbeatOutgoing[]): Promise<void> {
+    this.sends += messages.length;
+    this.requests += 1;
+    const leaders = messages.map((m) => this.partitions.find((p) => p.partition === m.partition)?.leader ?? -1);
+    if (leaders.some((leader) => leader < 0 || this.refusing.has(leader))) return Promise.reject(new Error('NOT_LEADER_OR_FOLLOWER'));
+    if (leaders.some((leader) => this.hanging.has(leader))) return new Promise(() => undefined);
+    const delay = Math.max(...leaders.map((leader) => this.ackDelayMs.get(leader) ?? 4));
     return new Promise((resolve) => {
       this.clock.setTimeout(() => {
-        const log = this.logs.get(partition) ?? [];
-        log.push(value);
-        this.logs.set(partition, log);
-        this.clock.setTimeout(() => this.reader?.deliver(partition), this.readDelayMs);
+        for (const { partition, value } of messages) {
+          const log = this.logs.get(partition) ?? [];
+          log.push(value);
+          this.logs.set(partition, log);
+          this.clock.setTimeout(() => this.reader?.deliver(partition), this.readDelayMs);
+        }
         resolve();
-      }, this.ackDelayMs.get(leader) ?? 4);
+      }, delay);
     });
   }
 

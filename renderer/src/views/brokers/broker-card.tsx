@@ -16,6 +16,14 @@ export function BrokerCard({ row }: { readonly row: BrokerRow }) {
         <dd className="mono">{brokerAddress(row) ?? 'not registered'}</dd>
         <dt>rack</dt>
         <dd data-testid="broker-rack">{row.rack ?? ''}</dd>
+        {row.instance !== null && (
+          <>
+            <dt title="instance / zone">instance</dt>
+            <dd className="mono" data-testid="broker-instance" data-instance-id={row.instance.instanceId ?? ''} data-zone={row.instance.zone ?? ''}>
+              {row.instance.instanceId ?? '?'} / {row.instance.zone ?? '?'}
+            </dd>
+          </>
+        )}
         <dt>leaders / replicas</dt>
         <dd>
           {formatCount(row.leaders)} / {formatCount(row.replicas)} <span className="muted">({formatPercent(row.leaderSkewPct)} / {formatPercent(row.replicaSkewPct)})</span>

@@ -22,7 +22,9 @@ function Facts({ row }: { readonly row: BrokerRow }) {
       <dt>rack</dt>
       <dd data-testid="broker-rack">{row.rack ?? 'none'}</dd>
       <dt>instance / zone</dt>
-      <dd>{row.instance === null ? <span className="muted">no instance resolver</span> : `${row.instance.instanceId ?? '?'} / ${row.instance.zone ?? '?'}`}</dd>
+      <dd data-testid="broker-instance" data-instance-id={row.instance?.instanceId ?? ''} data-zone={row.instance?.zone ?? ''}>
+        {row.instance === null ? <span className="muted">no instance resolver</span> : `${row.instance.instanceId ?? '?'} / ${row.instance.zone ?? '?'}`}
+      </dd>
       <dt>leaders</dt>
       <dd>
         {formatCount(row.leaders)} <span className="muted">skew {formatPercent(row.leaderSkewPct)}</span>

@@ -1,0 +1,90 @@
+import { expect, test } from '@playwright/test';
+import { DEFAULT_DEPLOYMENT_THRESHOLDS } from '../shared/deployment-rules';
+import { AppPage } from './pages/app-page';
+import { ClusterTab } from './pages/cluster-tab';
+import { kafkaPartitions, kafkaQuorum, kafkaUnavailable, kafkaUnderReplicated, sandboxBrokers, topicFacts, brokerLoadFacts } from './support/kafka-truth';
+
+// Kafka's tools start a JVM each: a comparison takes seconds, so retries are spaced out.
+const AGREE = { timeout: 90_000, intervals: [1_000, 3_000, 5_000] };
+
+test.describe('cluster tab', () => {
+  test('counts, controller and partition health are what Kafka itself reports', async ({ page }) => {
+    const app = new AppPage(page);
+    const cluster = new ClusterTab(page);
+    await app.open('#/cluster');
+    await expect(cluster.root).toBeVisible();
+
+    await expect(async () => {
+      const [partitions, underReplicated, unavailable, quorum] = await Promise.all([
+        kafkaPartitions(),
+        kafkaUnderReplicated(),
+        kafkaUnavailable(),
+        kafkaQuorum(),
+      ]);
+      const counts = await cluster.counts();
+      expect(counts).toEqual({
+        live: sandboxBrokers().length,
+        fenced: 0,
+        missing: 0,
+        topics: topicFacts(partitions).size,
+        partitions: partitions.length,
+        replicas: partitions.reduce((sum, p) => sum + p.replicas.length, 0),
+        leaders: partitions.filter((p) => p.leader >= 0).length,
+      });
+      expect(counts.live, 'the sandbox has three brokers').toBe(3);
+      const voters = await cluster.root.getByTestId('quorum-voter').evaluateAll((rows) => rows.map((r) => Number(r.dataset.voterId)));
+      expect(voters, 'quorum voters = kafka-metadata-quorum CurrentVoters').toEqual(quorum.voterIds);
+      expect(await cluster.activeControllerId(), 'active controller = kafka-metadata-quorum LeaderId').toBe(quorum.leaderId);
+      expect(await cluster.reasonCount('UNDER_REPLICATED_PARTITIONS')).toBe(underReplicated.length);
+      expect(await cluster.reasonCount('OFFLINE_PARTITIONS')).toBe(unavailable.length);
+    }).toPass(AGREE);
+
+    // With no reason listed the panel says so in words; with reasons it lists them, never both.
+    const reasons = await cluster.healthReasons();
+    if (reasons.length === 0) await expect(cluster.healthOk).toBeVisible();
+    else await expect(cluster.healthOk, `reasons listed: ${reasons.map((r) => r.code).join(', ')}`).toHaveCount(0);
+  });
+
+  test('deployment rules give the verdicts that follow from Kafka’s assignment and the brokers’ racks', async ({ page }) => {
+    const app = new AppPage(page);
+    const cluster = new ClusterTab(page);
+    await app.open('#/cluster');
+    const brokers = sandboxBrokers();
+    const rackOf = new Map(brokers.map((b) => [b.id, b.rack]));
+    const t = DEFAULT_DEPLOYMENT_THRESHOLDS;
+
+    await expect(async () => {
+      const partitions = await kafkaPartitions();
+      const rules = await cluster.deploymentRules();
+      expect([...rules.keys()].sort()).toEqual(['broker-count', 'leader-distribution', 'partition-count', 'preferred-leaders', 'rack-aware', 'replica-distribution']);
+
+      expect(rules.get('broker-count')).toEqual({ verdict: 'pass', value: String(brokers.length) });
+      expect(rules.get('partition-count')).toEqual({ verdict: partitions.length < t.maxPartitions * t.budgetWarnShare ? 'pass' : 'warn', value: String(partitions.length) });
+
+      const rackShared = partitions.filter((p) => new Set(p.replicas.map((id) => rackOf.get(id))).size < p.replicas.length).length;
+      expect(rules.get('rack-aware')).toEqual({ verdict: rackShared > 0 ? 'fail' : 'pass', value: String(rackShared) });
+
+      const led = partitions.filter((p) => p.leader >= 0);
+      const nonPreferred = led.filter((p) => p.leader !== p.replicas[0]).length;
+      const nonPreferredPct = (nonPreferred / led.length) * 100;
+      expect(rules.get('preferred-leaders')).toEqual({
+        verdict: nonPreferredPct > t.nonPreferredFailPct ? 'fail' : nonPreferredPct > t.nonPreferredWarnPct ? 'warn' : 'pass',
+        value: String(nonPreferred),
+      });
+
+      // Every broker is up, so skew is (count − average) / average over all three.
+      const loads = [...brokerLoadFacts(partitions, brokers.map((b) => b.id)).values()];
+      for (const [rule, pick] of [
+        ['replica-distribution', (l: { replicas: number }) => l.replicas],
+        ['leader-distribution', (l: { leaders: number }) => l.leaders],
+      ] as const) {
+        const values = loads.map(pick);
+        const average = values.reduce((a, b) => a + b, 0) / values.length;
+        const worst = Math.max(...values.map((v) => Math.abs(((v - average) / average) * 100)));
+        const shown = rules.get(rule);
+        expect(Number(shown?.value), `${rule} value`).toBeCloseTo(worst, 6);
+        expect(shown?.verdict, `${rule} verdict`).toBe(worst > t.skewFailPct ? 'fail' : worst > t.skewWarnPct ? 'warn' : 'pass');
+      }
+    }).toPass(AGREE);
+  });
+});

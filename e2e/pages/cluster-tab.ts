@@ -1,0 +1,73 @@
+import type { Locator, Page } from '@playwright/test';
+
+export interface HealthReasonShown {
+  readonly code: string;
+  readonly count: number;
+  readonly severity: string;
+}
+
+export interface ClusterCountsShown {
+  readonly live: number;
+  readonly fenced: number;
+  readonly missing: number;
+  readonly topics: number;
+  readonly partitions: number;
+  readonly replicas: number;
+  readonly leaders: number;
+}
+
+const COUNT_IDS: Record<keyof ClusterCountsShown, string> = {
+  live: 'broker-count-live',
+  fenced: 'broker-count-fenced',
+  missing: 'broker-count-missing',
+  topics: 'topic-count',
+  partitions: 'partition-count',
+  replicas: 'replica-count',
+  leaders: 'leader-count',
+};
+
+export class ClusterTab {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByTestId('cluster-tab');
+  }
+
+  get healthOk(): Locator {
+    return this.root.getByTestId('health-ok');
+  }
+
+  get activeController(): Locator {
+    return this.root.getByTestId('active-controller');
+  }
+
+  async healthReasons(): Promise<HealthReasonShown[]> {
+    return this.root.getByTestId('health-reason').evaluateAll((items) =>
+      items.map((li) => ({ code: li.dataset.code ?? '', count: Number(li.dataset.count), severity: li.dataset.severity ?? '' })),
+    );
+  }
+
+  /** The count a reason gives, 0 when the reason is not listed. */
+  async reasonCount(code: string): Promise<number> {
+    return (await this.healthReasons()).find((r) => r.code === code)?.count ?? 0;
+  }
+
+  async counts(): Promise<ClusterCountsShown> {
+    const entries = await Promise.all(
+      Object.entries(COUNT_IDS).map(async ([key, testId]) => [key, Number(await this.root.getByTestId(testId).getAttribute('data-value'))] as const),
+    );
+    return Object.fromEntries(entries) as unknown as ClusterCountsShown;
+  }
+
+  async activeControllerId(): Promise<number | null> {
+    const id = await this.activeController.getAttribute('data-broker-id');
+    return id === null || id === '' ? null : Number(id);
+  }
+
+  async deploymentRules(): Promise<Map<string, { verdict: string; value: string }>> {
+    const rules = await this.root.getByTestId('deployment-rule').evaluateAll((items) =>
+      items.map((li) => [li.dataset.rule ?? '', { verdict: li.dataset.verdict ?? '', value: li.dataset.value ?? '' }] as const),
+    );
+    return new Map(rules);
+  }
+}
