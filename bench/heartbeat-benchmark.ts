@@ -13,6 +13,9 @@ export interface HeartbeatFigures {
   readonly cpuPercentOfOneCore: number;
   readonly rssMiB: number;
   readonly heapUsedMiB: number;
+  /** The same just before the probe started: the difference is the probe's. */
+  readonly rssBeforeMiB: number;
+  readonly heapUsedBeforeMiB: number;
   /** Kafka requests the probe sent per second (Metadata, Produce, Fetch). */
   readonly requestsPerSecond: number;
   readonly messagesPerSecond: number;
@@ -43,6 +46,7 @@ export async function benchmarkHeartbeat(bootstrap: string, partitions: number, 
     await client.createTopic(topic, assignment);
   }
   const prober = new HeartbeatProber(client, { topic });
+  const memoryBefore = process.memoryUsage();
   prober.start();
   try {
     await sleep(10_000); // connections made, JIT warm, topic leaders settled
@@ -62,6 +66,8 @@ export async function benchmarkHeartbeat(bootstrap: string, partitions: number, 
       cpuPercentOfOneCore: Math.round(((cpu.user + cpu.system) / 1_000 / wallMs) * 1_000) / 10,
       rssMiB: mib(memory.rss),
       heapUsedMiB: mib(memory.heapUsed),
+      rssBeforeMiB: mib(memoryBefore.rss),
+      heapUsedBeforeMiB: mib(memoryBefore.heapUsed),
       requestsPerSecond: Math.round(((client.requestsSent - requestsBefore) / (wallMs / 1_000)) * 10) / 10,
       messagesPerSecond: Math.round(((stats.reduce((s, b) => s + b.total.acknowledged, 0) - messagesBefore) / (wallMs / 1_000)) * 10) / 10,
       ackP50Ms: median(stats.flatMap((b) => (b.ackLatency.p50Ms === null ? [] : [b.ackLatency.p50Ms]))),

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
           const h = await benchmarkHeartbeat(bootstrap, partitions);
           heartbeat.push(h);
           console.log(
-            `heartbeat ${h.partitions} partitions on ${h.brokers} brokers: CPU ${h.cpuPercentOfOneCore}% of one core, RSS ${h.rssMiB} MiB, heap ${h.heapUsedMiB} MiB, ` +
+            `heartbeat ${h.partitions} partitions on ${h.brokers} brokers: CPU ${h.cpuPercentOfOneCore}% of one core, RSS ${h.rssBeforeMiB} → ${h.rssMiB} MiB, heap ${h.heapUsedBeforeMiB} → ${h.heapUsedMiB} MiB, ` +
               `${h.requestsPerSecond} requests/s, ${h.messagesPerSecond} messages/s, ack p50 ${h.ackP50Ms} ms, end-to-end p50 ${h.endToEndP50Ms} ms, lost ${h.lost}`,
           );
         }

@@ -118,6 +118,15 @@ describe('nextBrokerStatuses', () => {
     expect(of(nextBrokerStatuses([], withVoter4, 1), 4)?.status).toBe('offline');
   });
 
+  it('does not take dedicated controller nodes (voters that are never brokers) for missing brokers', () => {
+    const base = healthyCluster();
+    const dedicated: ClusterSnapshot = {
+      ...base,
+      quorum: base.quorum.status === 'ok' ? { status: 'ok', value: { ...base.quorum.value, voters: [100, 101, 102].map((id) => ({ id, logEndOffset: 0, lag: 0, lastFetchTimestamp: null, lastCaughtUpTimestamp: null })) } } : base.quorum,
+    };
+    expect(nextBrokerStatuses([], dedicated, 1).map((s) => s.brokerId)).toEqual([1, 2, 3]);
+  });
+
   it('needs several timeouts in a row before a registered broker counts as offline', () => {
     const timedOut = (): ClusterSnapshot => ({
       ...healthyCluster(),

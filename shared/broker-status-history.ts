@@ -3,8 +3,8 @@ import type { ClusterSnapshot } from './cluster-snapshot';
 /**
  * A broker's life as seen across polls, which no single snapshot can tell:
  * - healthy: registered, unfenced, answering, and in the ISR of everything it hosts;
- * - offline: it was part of the cluster (seen in an earlier poll, a quorum voter, or a replica of
- *   some partition) and now it is absent from the registered brokers, or it is registered but does
+ * - offline: it was part of the cluster (seen in an earlier poll, a quorum voter in combined mode,
+ *   or a replica of some partition) and now it is absent from the registered brokers, or it is registered but does
  *   not answer our own request (refused at once, or timed out in several polls in a row). The
  *   second case shows a crashed broker seconds before the controller fences it;
  * - fenced: registered but fenced by the controller (Kafka 4.0+ reports this; 3.x hides fenced brokers);
@@ -68,6 +68,18 @@ function observe(snapshot: ClusterSnapshot, brokerId: number, previous: BrokerSt
     : { down: null, detail: `timed out in the last poll`, consecutiveTimeouts: timeouts };
 }
 
+/**
+ * Quorum voters that are brokers too. In combined mode a voter with no registered broker is a
+ * broker that is gone; with dedicated controller nodes no voter is ever a broker (the same rule
+ * as deriveClusterModel's missing brokers).
+ */
+export function brokerVoters(snapshot: ClusterSnapshot): number[] {
+  if (snapshot.quorum.status !== 'ok') return [];
+  const registered = new Set(snapshot.brokers.map((b) => b.id));
+  const voters = snapshot.quorum.value.voters.map((v) => v.id);
+  return voters.some((id) => registered.has(id)) ? voters : [];
+}
+
 /** Replicas per broker that are not in their partition's ISR, in one pass. */
 function outOfSyncByBroker(snapshot: ClusterSnapshot): Map<number, number> {
   const counts = new Map<number, number>();
@@ -95,8 +107,7 @@ export function nextBrokerStatuses(
 ): BrokerStatusEntry[] {
   const before = new Map(previous.map((entry) => [entry.brokerId, entry]));
   const outOfSync = outOfSyncByBroker(snapshot);
-  const voters = snapshot.quorum.status === 'ok' ? snapshot.quorum.value.voters.map((v) => v.id) : [];
-  const referenced = new Set<number>([...outOfSync.keys(), ...voters]);
+  const referenced = new Set<number>([...outOfSync.keys(), ...brokerVoters(snapshot)]);
   const ids = new Set<number>([...before.keys(), ...snapshot.brokers.map((b) => b.id), ...referenced]);
 
   const next: BrokerStatusEntry[] = [];

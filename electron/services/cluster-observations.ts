@@ -1,6 +1,6 @@
 import type { BrokerHealthReport, BrokerLatencySeries, HeartbeatBrokerStats, HeartbeatStatus, LatencyHistory, LatencyPoint } from '../../shared/broker-health';
 import { brokerHealthReport, DEFAULT_BROKER_HEALTH_OPTIONS, type BrokerHealthOptions } from '../../shared/broker-health-report';
-import { DEFAULT_BROKER_STATUS_OPTIONS, nextBrokerStatuses, type BrokerStatusEntry, type BrokerStatusOptions } from '../../shared/broker-status-history';
+import { brokerVoters, DEFAULT_BROKER_STATUS_OPTIONS, nextBrokerStatuses, type BrokerStatusEntry, type BrokerStatusOptions } from '../../shared/broker-status-history';
 import type { ClusterSnapshot } from '../../shared/cluster-snapshot';
 import { heartbeatCoverage, type HeartbeatBroker, type HeartbeatCoverage } from '../../shared/heartbeat-coverage';
 import { DEFAULT_ISR_FLAP_OPTIONS, EMPTY_ISR_SHRINK_HISTORY, isrShrinkCounts, nextIsrShrinkHistory, type IsrFlapOptions } from '../../shared/isr-shrink-history';
@@ -15,8 +15,9 @@ export interface ObservationOptions {
   readonly latencyWindowMs?: number;
   /** Chart points kept per broker for getLatencyHistory (capped at `maxPointsPerBroker`). */
   readonly historyMs?: number;
-  /** Chart points pushed with every report. */
+  /** Chart points pushed with every report: this much recent time, at most `maxSeriesPoints` per broker. */
   readonly seriesWindowMs?: number;
+  readonly maxSeriesPoints?: number;
   /** Hard cap per broker whatever the interval: 200 brokers × 720 points stays around 10 MB. */
   readonly maxPointsPerBroker?: number;
   readonly brokerStatus?: BrokerStatusOptions;
@@ -94,7 +95,8 @@ export class ClusterObservations {
     );
     const series: BrokerLatencySeries[] = this.statuses.map((s) => ({
       brokerId: s.brokerId,
-      points: this.points.get(s.brokerId)?.takeLastWhile((p) => p.t > seriesCutoff) ?? [],
+      // Bounded whatever the poll interval: at most 12 brokers × 60 points (~100 KB of JSON) per push.
+      points: (this.points.get(s.brokerId)?.takeLastWhile((p) => p.t > seriesCutoff) ?? []).slice(-(this.options.maxSeriesPoints ?? 60)),
     }));
     return brokerHealthReport(
       {
@@ -162,6 +164,6 @@ function missingBrokers(snapshot: ClusterSnapshot): number[] {
   const registered = new Set(snapshot.brokers.map((b) => b.id));
   const missing = new Set<number>();
   for (const topic of snapshot.topics) for (const p of topic.partitions) for (const id of p.replicas) if (!registered.has(id)) missing.add(id);
-  if (snapshot.quorum.status === 'ok') for (const v of snapshot.quorum.value.voters) if (!registered.has(v.id)) missing.add(v.id);
+  for (const id of brokerVoters(snapshot)) if (!registered.has(id)) missing.add(id);
   return [...missing].sort((a, b) => a - b);
 }

@@ -89,6 +89,9 @@ describe('ClusterService broker health', () => {
     expect(history).toMatchObject({ clusterKey: 'prod', series: [{ brokerId: 2 }] });
     const points = (history as { series: { points: unknown[] }[] }).series[0]?.points.length ?? 0;
     expect(points).toBe(361);
+    // What is pushed each poll is bounded too: the last 5 minutes, at most 60 points per broker.
+    const pushed = (await service.handle('getBrokerHealth', { clusterKey: 'prod' })) as BrokerHealthReport;
+    expect(pushed.series.map((s) => s.points.length)).toEqual([60, 60, 60]);
     await service.stop();
   });
 });
