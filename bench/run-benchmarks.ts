@@ -3,34 +3,55 @@
  * then 10,000 partitions and times real polls; then times the derivations on generated snapshots.
  * `-- --heartbeat` first measures the heartbeat probe's own cost with 3 and with 50 heartbeat
  * partitions (`--heartbeat-only` skips the rest).
- * Figures go to stdout and bench/results/latest.json; BENCHMARKS.md records them with the machine.
+ * The renderer section drives the built renderer in Chromium against a generated 100,000-partition
+ * cluster (`--skip-renderer` leaves it out, `--renderer-only` runs nothing else).
+ * Figures go to stdout and bench/results/latest.json, merged into what is there so a partial run
+ * keeps the other sections; BENCHMARKS.md records them with the machine.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_KAFKA_VERSION, startCluster, stopCluster } from '../sandbox/kraft-cluster.js';
 import { benchmarkDerive } from './derive-benchmark';
 import { benchmarkHeartbeat, type HeartbeatFigures } from './heartbeat-benchmark';
 import { machineDescription } from './machine';
 import { benchmarkPoll, growPartitions } from './poll-benchmark';
+import { benchmarkRenderer, describeRendererFigures } from './renderer-benchmark';
 
 const CLUSTER = 'bench';
+const RESULTS_FILE = 'bench/results/latest.json';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'skip-poll': { type: 'boolean' }, heartbeat: { type: 'boolean' }, 'heartbeat-only': { type: 'boolean' }, kafka: { type: 'string' } },
+    options: {
+      'skip-poll': { type: 'boolean' },
+      heartbeat: { type: 'boolean' },
+      'heartbeat-only': { type: 'boolean' },
+      'skip-renderer': { type: 'boolean' },
+      'renderer-only': { type: 'boolean' },
+      kafka: { type: 'string' },
+    },
     strict: true,
   });
-  const heartbeatOnly = values['heartbeat-only'] === true;
-  const runHeartbeat = values.heartbeat === true || heartbeatOnly;
-  const runPoll = !values['skip-poll'] && !heartbeatOnly;
+  const rendererOnly = values['renderer-only'] === true;
+  const heartbeatOnly = values['heartbeat-only'] === true && !rendererOnly;
+  const runHeartbeat = (values.heartbeat === true || heartbeatOnly) && !rendererOnly;
+  const runPoll = !values['skip-poll'] && !heartbeatOnly && !rendererOnly;
+  const runDerive = !heartbeatOnly && !rendererOnly;
+  const runRenderer = !values['skip-renderer'] && !heartbeatOnly;
   const kafkaVersion = values.kafka ?? DEFAULT_KAFKA_VERSION;
   const results: Record<string, unknown> = { machine: machineDescription(), date: new Date().toISOString(), kafkaVersion };
   console.log(`Machine: ${results.machine}`);
 
-  if (!heartbeatOnly) {
+  if (runDerive) {
     const derive = [benchmarkDerive(200, 10_000), benchmarkDerive(200, 100_000)];
     results.derive = derive;
     for (const d of derive) console.log(`derive ${d.brokers} brokers / ${d.partitions} partitions: p50 ${d.p50Ms.toFixed(1)} ms, p95 ${d.p95Ms.toFixed(1)} ms (${d.runs} runs)`);
+  }
+
+  if (runRenderer) {
+    const renderer = await benchmarkRenderer({ log: (line) => console.log(`[renderer] ${line}`) });
+    results.renderer = { machine: results.machine, date: results.date, ...renderer };
+    for (const line of describeRendererFigures(renderer)) console.log(line);
   }
 
   if (runPoll || runHeartbeat) {
@@ -58,8 +79,9 @@ async function main(): Promise<void> {
   }
 
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log('Written bench/results/latest.json');
+  const previous: Record<string, unknown> = existsSync(RESULTS_FILE) ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(RESULTS_FILE, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+  console.log(`Written ${RESULTS_FILE} (sections run now replace their old figures; the others are kept)`);
 }
 
 async function pollSection(bootstrap: string, results: Record<string, unknown>): Promise<void> {

@@ -9,6 +9,7 @@ import type { TabId } from './navigation/view-route';
 import { BrokersTab } from './views/brokers/brokers-tab';
 import { ClusterTab } from './views/cluster/cluster-tab';
 import { CorrelationTab } from './views/correlation/correlation-tab';
+import { LatencyTab } from './views/latency/latency-tab';
 import { TopicsTab } from './views/topics/topics-tab';
 
 const TAB_VIEWS: Record<TabId, () => ReactNode> = {
@@ -16,6 +17,7 @@ const TAB_VIEWS: Record<TabId, () => ReactNode> = {
   brokers: () => <BrokersTab />,
   topics: () => <TopicsTab />,
   correlation: () => <CorrelationTab />,
+  latency: () => <LatencyTab />,
 };
 
 export function App() {

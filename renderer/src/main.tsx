@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/table.css';
 import './styles/chips.css';
 import './styles/heatmap.css';
+import './styles/latency.css';
 
 installHashSync(window);
 startTransport(window);

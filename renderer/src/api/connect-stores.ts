@@ -1,5 +1,5 @@
 import type { BrokerscopeApi, Unsubscribe } from '../../../shared/api-contract';
-import { applyBrokerHealth } from '../state/broker-health-store';
+import { applyBrokerHealth, applyHeartbeatStatus } from '../state/broker-health-store';
 import { applyClusterList, applyClusterStatus } from '../state/clusters-store';
 import { applySnapshot } from '../state/snapshot-store';
 
@@ -9,6 +9,7 @@ export function connectStores(api: BrokerscopeApi): Unsubscribe {
     api.subscribe('snapshot', applySnapshot),
     api.subscribe('clusterStatus', applyClusterStatus),
     api.subscribe('brokerHealth', applyBrokerHealth),
+    api.subscribe('heartbeatStatus', applyHeartbeatStatus),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();

@@ -1,6 +1,7 @@
 import type { BrokerscopeApi } from '../../../shared/api-contract';
 import { setBackendConnection, setBackendTransport } from '../state/backend-store';
 import { connectStores, loadInitialState } from './connect-stores';
+import { setCurrentApi } from './current-api';
 import { electronBridge } from './electron-bridge';
 import { createWebSocketApi, webSocketUrl, type SocketLike } from './websocket-api';
 
@@ -37,6 +38,7 @@ export function startTransport(target: Window): BrokerscopeApi {
     setBackendTransport('electron');
     setBackendConnection('connected');
     connectStores(bridge);
+    setCurrentApi(bridge);
     loadInitialState(bridge).catch(reportLoadFailure);
     return bridge;
   }
@@ -52,5 +54,6 @@ export function startTransport(target: Window): BrokerscopeApi {
     },
   });
   connectStores(api);
+  setCurrentApi(api);
   return api;
 }

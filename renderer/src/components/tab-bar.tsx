@@ -6,9 +6,10 @@ const TAB_LABELS: Record<TabId, string> = {
   brokers: 'Brokers',
   topics: 'Topics',
   correlation: 'Leader–follower',
+  latency: 'Latency',
 };
 
-const TAB_ORDER: readonly TabId[] = ['cluster', 'brokers', 'topics', 'correlation'];
+const TAB_ORDER: readonly TabId[] = ['cluster', 'brokers', 'latency', 'topics', 'correlation'];
 
 export function TabBar() {
   const current = useRouteStore((s) => s.route.tab);

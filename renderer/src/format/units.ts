@@ -59,3 +59,15 @@ export function formatAgo(epochMs: number, now: number): string {
   const hours = Math.floor(minutes / 60);
   return `${hours} h ${minutes % 60} min ago`;
 }
+
+/** A latency in milliseconds: one decimal below 10 ms, whole numbers above; '—' when there is none. */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '—';
+  return `${ms < 10 ? ms.toFixed(1) : Math.round(ms).toLocaleString('en-US')} ms`;
+}
+
+/** A 0–1 share as a percentage with one decimal (99.9 % is not 100 %); '—' when there is none. */
+export function formatAvailability(share: number | null): string {
+  if (share === null) return '—';
+  return `${(Math.floor(share * 1000) / 10).toFixed(1)} %`;
+}

@@ -2,8 +2,8 @@
  * Everything that decides what is on screen, as plain data that round-trips through the URL hash,
  * so a view can be restored after a reload and pasted into an incident channel.
  */
-export type TabId = 'cluster' | 'brokers' | 'topics' | 'correlation';
-export const TAB_IDS: readonly TabId[] = ['cluster', 'brokers', 'topics', 'correlation'];
+export type TabId = 'cluster' | 'brokers' | 'topics' | 'correlation' | 'latency';
+export const TAB_IDS: readonly TabId[] = ['cluster', 'brokers', 'topics', 'correlation', 'latency'];
 
 export type ViewMode = 'table' | 'cards';
 

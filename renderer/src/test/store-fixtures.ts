@@ -1,5 +1,6 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { ClusterStatus } from '../../../shared/cluster-status';
+import { setCurrentApi } from '../api/current-api';
 import { resetRouteStore } from '../navigation/route-store';
 import { resetBackendStore, setBackendConnection } from '../state/backend-store';
 import { resetBrokerHealthStore } from '../state/broker-health-store';
@@ -28,6 +29,7 @@ export function resetAllStores(): void {
   resetClustersStore();
   resetSnapshotStore();
   resetRouteStore();
+  setCurrentApi(null);
 }
 
 /** Feeds the stores exactly as the transport would: a status push, then a snapshot push. */

@@ -1,9 +1,14 @@
-import { BROKER_ROLE_LABELS, brokerAddress, type BrokerRow } from '../../../../shared/broker-rows';
+import { BROKER_ROLE_LABELS, brokerAddress } from '../../../../shared/broker-rows';
 import { BrokerStatusBadge } from '../../components/broker-status-badge';
+import { LivenessBadge } from '../../components/liveness-badge';
+import { OutlierFlags, outlierKinds } from '../../components/outlier-flags';
 import { UnknownValue } from '../../components/unknown-value';
-import { formatBytes, formatCount, formatPercent } from '../../format/units';
+import { formatAvailability, formatBytes, formatCount, formatMs, formatPercent } from '../../format/units';
+import type { BrokerTableRow } from '../../state/broker-table-rows';
 
-export function BrokerCard({ row }: { readonly row: BrokerRow }) {
+export function BrokerCard({ row }: { readonly row: BrokerTableRow }) {
+  const latency = row.health?.requestLatency ?? null;
+  const heartbeat = row.health?.heartbeat ?? null;
   return (
     <>
       <div className="card-title">
@@ -32,6 +37,37 @@ export function BrokerCard({ row }: { readonly row: BrokerRow }) {
         <dd className={row.outOfSyncReplicas + row.offlineReplicas > 0 ? 'severity-warning' : undefined}>
           {formatCount(row.outOfSyncReplicas)} / {formatCount(row.offlineReplicas)}
         </dd>
+        <dt>liveness</dt>
+        <dd>
+          <LivenessBadge health={row.health} />
+        </dd>
+        <dt title="request round trip: last / p99">RTT last / p99</dt>
+        <dd>
+          {latency === null ? (
+            <span className="muted">—</span>
+          ) : (
+            <>
+              <span data-testid="broker-latency-last">{latency.lastMs === null && latency.samples > 0 ? 'unknown' : formatMs(latency.lastMs)}</span> /{' '}
+              <span data-testid="broker-latency-p99">{latency.p99Ms === null && latency.samples > 0 ? 'unknown' : formatMs(latency.p99Ms)}</span>
+            </>
+          )}
+        </dd>
+        {heartbeat !== null && (
+          <>
+            <dt title="heartbeat ack p50 / end-to-end p50 / availability">heartbeat</dt>
+            <dd>
+              {formatMs(heartbeat.ackLatency.p50Ms)} / {formatMs(heartbeat.endToEndLatency.p50Ms)} / {formatAvailability(heartbeat.availability)}
+            </dd>
+          </>
+        )}
+        {row.health !== null && outlierKinds(row.health.outlier).length > 0 && (
+          <>
+            <dt>outlier</dt>
+            <dd>
+              <OutlierFlags flags={row.health.outlier} />
+            </dd>
+          </>
+        )}
         <dt>disk used</dt>
         <dd>{row.diskUsed.status === 'ok' ? formatBytes(row.diskUsed.value) : <UnknownValue error={row.diskUsed.error} />}</dd>
         {row.errors.length > 0 && (

@@ -5,8 +5,10 @@ import { BrokerStatusBadge } from '../../components/broker-status-badge';
 import { UnknownValue } from '../../components/unknown-value';
 import { formatBytes, formatCount, formatPercent } from '../../format/units';
 import { navigate } from '../../navigation/route-store';
+import { useBrokerHealthReport } from '../../state/broker-health-store';
 import { brokerRowsOf, brokerTopicGroupsOf } from '../../state/view-models';
 import { DataTable } from '../../table/data-table';
+import { BrokerHealthFacts } from './broker-health-facts';
 import { BROKER_TOPIC_COLUMNS } from './broker-topic-columns';
 import { LogDirsTable } from './log-dirs-table';
 
@@ -48,7 +50,9 @@ function Facts({ row }: { readonly row: BrokerRow }) {
 }
 
 export function BrokerDetail({ snapshot, brokerId }: { readonly snapshot: ClusterSnapshot; readonly brokerId: number }) {
+  const report = useBrokerHealthReport(snapshot.clusterKey);
   const row = brokerRowsOf(snapshot).find((r) => r.id === brokerId);
+  const health = report?.brokers.find((b) => b.brokerId === brokerId) ?? null;
   const back = (
     <button type="button" className="link" data-testid="back-to-brokers" onClick={() => navigate({ selected: null })}>
       ← all brokers
@@ -89,6 +93,10 @@ export function BrokerDetail({ snapshot, brokerId }: { readonly snapshot: Cluste
         <section className="section">
           <h2>Broker</h2>
           <Facts row={row} />
+        </section>
+        <section className="section">
+          <h2>Liveness and latency</h2>
+          <BrokerHealthFacts health={health} />
         </section>
         <section className="section">
           <h2>Log directories</h2>

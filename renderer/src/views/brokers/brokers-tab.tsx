@@ -1,27 +1,48 @@
-import type { BrokerRow } from '../../../../shared/broker-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRoute } from '../../navigation/route-store';
+import { useBrokerHealthReport } from '../../state/broker-health-store';
+import { brokerTableRows, type BrokerTableRow } from '../../state/broker-table-rows';
 import { useSelectedSnapshot } from '../../state/selected-cluster';
 import { useChangeDetector } from '../../state/use-change-detector';
 import { brokerRowsOf, brokerChanges } from '../../state/view-models';
+import type { ColumnSpec } from '../../table/column-spec';
 import { DataTable } from '../../table/data-table';
 import { BrokerCard } from './broker-card';
 import { BROKER_COLUMNS } from './broker-columns';
 import { BrokerDetail } from './broker-detail';
+import { BROKER_HEALTH_COLUMNS } from './broker-health-columns';
 
-const rowKey = (row: BrokerRow): string => String(row.id);
-const rowAttributes = (row: BrokerRow) => ({ 'data-broker-id': row.id, 'data-status': row.status });
-const openBroker = (row: BrokerRow): void => navigate({ selected: String(row.id) });
-const renderCard = (row: BrokerRow) => <BrokerCard row={row} />;
+// Liveness, request latency and outlier flags come right after who the broker is (they are what an
+// on-call engineer looks for first); the heartbeat figures sit before the poll errors.
+const UP_FRONT = new Set(['liveness', 'rttLast', 'rttP50', 'rttP99', 'outlier']);
+const AFTER_ROLE = BROKER_COLUMNS.findIndex((c) => c.id === 'role') + 1;
+const ERRORS_AT = BROKER_COLUMNS.findIndex((c) => c.id === 'errors');
+const COLUMNS: readonly ColumnSpec<BrokerTableRow>[] = [
+  ...BROKER_COLUMNS.slice(0, AFTER_ROLE),
+  ...BROKER_HEALTH_COLUMNS.filter((c) => UP_FRONT.has(c.id)),
+  ...BROKER_COLUMNS.slice(AFTER_ROLE, ERRORS_AT),
+  ...BROKER_HEALTH_COLUMNS.filter((c) => !UP_FRONT.has(c.id)),
+  ...BROKER_COLUMNS.slice(ERRORS_AT),
+];
+
+const rowKey = (row: BrokerTableRow): string => String(row.id);
+const rowAttributes = (row: BrokerTableRow) => ({ 'data-broker-id': row.id, 'data-status': row.status, 'data-liveness': row.health?.status ?? 'unknown' });
+const openBroker = (row: BrokerTableRow): void => navigate({ selected: String(row.id) });
+const renderCard = (row: BrokerTableRow) => <BrokerCard row={row} />;
+const rowClassName = (row: BrokerTableRow): string | undefined => {
+  if (row.status !== 'ok' || row.health?.status === 'offline' || row.health?.status === 'fenced') return 'row-critical';
+  return row.health?.status === 'recovering' ? 'row-warning' : undefined;
+};
 
 export function BrokersTab() {
   const snapshot = useSelectedSnapshot();
   const route = useRoute();
   const isChanged = useChangeDetector(brokerChanges);
+  const report = useBrokerHealthReport(snapshot?.clusterKey ?? null);
   if (snapshot === null) return <NoSnapshot />;
   if (route.selected !== null) return <BrokerDetail snapshot={snapshot} brokerId={Number(route.selected)} />;
 
-  const all = brokerRowsOf(snapshot);
+  const all = brokerTableRows(brokerRowsOf(snapshot), report);
   const only = route.brokers;
   const rows = only === null ? all : all.filter((r) => only.includes(r.id));
   return (
@@ -29,19 +50,19 @@ export function BrokersTab() {
       <DataTable
         tableId="brokers"
         rows={rows}
-        columns={BROKER_COLUMNS}
+        columns={COLUMNS}
         rowKey={rowKey}
         rowTestId="broker-row"
         rowAttributes={rowAttributes}
-        rowClassName={(row) => (row.status === 'ok' ? undefined : 'row-critical')}
+        rowClassName={rowClassName}
         onRowClick={openBroker}
         isChanged={isChanged}
         flashToken={snapshot.takenAt}
         renderCard={renderCard}
         cardMinWidth={280}
-        cardHeight={150}
+        cardHeight={210}
         csvFileName={`${snapshot.clusterKey}-brokers.csv`}
-        filterPlaceholder="Filter brokers: id, host, rack, role, status (text or /regex/)"
+        filterPlaceholder="Filter brokers: id, host, rack, role, status, liveness (text or /regex/)"
         toolbarExtra={
           only !== null && (
             <span className="pill pill-warning" data-testid="scope-brokers">

@@ -1,0 +1,355 @@
+/**
+ * The built renderer in Chromium, served by the real web-mode server and ClusterService, fed a
+ * generated 200-broker / 100,000-partition cluster (a benchmark input: see snapshot-feed.ts).
+ * Measures what a user feels: first render of the big tables, sort and filter latency, the longest
+ * frame while a new snapshot lands, and the page's JS heap. Measures, never asserts.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ClusterService } from '../electron/services/cluster-service';
+import { startWebServer, type RunningWebServer } from '../electron/web/web-server';
+import { parseProfiles } from '../shared/cluster-profile';
+import type { ClusterSnapshot } from '../shared/cluster-snapshot';
+import { syntheticCluster, type SyntheticClusterOptions } from '../shared/synthetic-snapshot';
+import { percentile } from './machine';
+import {
+  installProbe,
+  keepNextSnapshotText,
+  probeState,
+  startFrames,
+  stopFrames,
+  timeAction,
+  timeParse,
+  usedHeapBytes,
+  type PageAction,
+  type PageCondition,
+} from './page-probe';
+import { SnapshotFeed } from './snapshot-feed';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+];
+const TOPIC_ROW = '[data-testid="topic-row"]';
+const PARTITION_ROW = '[data-testid="partition-row"]';
+
+export interface Latency {
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly runs: number;
+  /** Median per case (a column and direction, a filter text), to see which one is slow. */
+  readonly p50ByCaseMs?: Readonly<Record<string, number>>;
+}
+
+export interface FirstRender {
+  /** Navigation start → first rows on screen: load, connect, receive, parse, derive, render. */
+  readonly fromNavigationMs: number;
+  /** First snapshot message received → first rows on screen: parse, derive, render. */
+  readonly fromDataArrivalMs: number;
+  /** With the data already in the page: the click that opens the table → rows on screen. */
+  readonly fromClickMs: number;
+}
+
+export interface SnapshotLanding {
+  /** Longest gap between animation frames from the push until the page settled, per push. */
+  readonly longestFrameMs: Latency;
+  /** Long tasks (> 50 ms) the browser reported in the same windows, longest first. */
+  readonly longestTaskMs: number;
+  readonly longTasksPerPush: number;
+}
+
+export interface RendererFigures {
+  readonly input: SyntheticClusterOptions & { readonly topics: number; readonly snapshotMessageMiB: number };
+  /** Snapshot messages of over 1 MB a freshly loaded page received before it settled. */
+  readonly snapshotMessagesOnLoad: number;
+  readonly topicsTable: FirstRender;
+  readonly partitionsTable: FirstRender;
+  readonly sort: { readonly topics: Latency; readonly partitions: Latency };
+  readonly filter: { readonly topics: Latency; readonly partitions: Latency };
+  readonly snapshotLanding: { readonly topicsTab: SnapshotLanding; readonly partitionsTable: SnapshotLanding };
+  /** JSON.parse of one snapshot message in the page, on its own. */
+  readonly parseMs: Latency;
+  readonly heapMiB: { readonly afterLoad: number; readonly afterPushes: number; readonly afterPushesAndGc: number };
+}
+
+export interface RendererBenchmarkOptions {
+  readonly build?: boolean;
+  readonly log?: (line: string) => void;
+  readonly sortRuns?: number;
+  readonly filterRuns?: number;
+  readonly pushes?: number;
+}
+
+const SIZE: SyntheticClusterOptions = { brokers: 200, partitions: 100_000, partitionsPerTopic: 50, replicationFactor: 3, outOfSyncRatio: 0.01, seed: 42 };
+
+function latency(samples: readonly number[], cases?: readonly string[]): Latency {
+  const figures = { p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), runs: samples.length };
+  if (cases === undefined) return figures;
+  const byCase = new Map<string, number[]>();
+  samples.forEach((sample, i) => {
+    const name = cases[i] ?? '?';
+    byCase.set(name, [...(byCase.get(name) ?? []), sample]);
+  });
+  return { ...figures, p50ByCaseMs: Object.fromEntries([...byCase].map(([name, values]) => [name, Math.round(percentile(values, 50))])) };
+}
+
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+/** Waits until `predicate` holds for the page's probe state, polling from Node. */
+async function waitForProbe(page: Page, predicate: (state: Awaited<ReturnType<typeof probeState>>) => boolean, timeoutMs = 120_000): Promise<Awaited<ReturnType<typeof probeState>>> {
+  const start = Date.now();
+  for (;;) {
+    const state = await page.evaluate(probeState);
+    if (predicate(state)) return state;
+    if (Date.now() - start > timeoutMs) throw new Error(`renderer benchmark: probe condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function act(page: Page, action: PageAction, until: PageCondition): Promise<number> {
+  return page.evaluate(timeAction, { action, until, timeoutMs: 60_000 });
+}
+
+/** Page opened at `hash`, with the probe watching for the given rows. */
+async function openPage(browser: Browser, url: string, hash: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // tsx (esbuild keepNames) wraps functions in __name(); code sent to the page needs it defined.
+  await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+  await context.addInitScript(installProbe, [TOPIC_ROW, PARTITION_ROW]);
+  const page = await context.newPage();
+  await page.goto(`${url}${hash}`);
+  return page;
+}
+
+/** First render of a table opened by URL, then again by a click with the data already in the page. */
+async function firstRender(browser: Browser, url: string, hash: string, rowSelector: string, reopen: { away: string; open: string }): Promise<{ figures: FirstRender; page: Page; messages: number }> {
+  const page = await openPage(browser, url, hash);
+  const state = await waitForProbe(page, (s) => s.firstSeen[rowSelector] !== undefined);
+  const seen = state.firstSeen[rowSelector] as number;
+  const arrival = state.arrivals[0]?.t ?? Number.NaN;
+  // Let the second copy of the snapshot (if any) land before counting and clicking.
+  await page.waitForTimeout(3_000);
+  const messages = (await page.evaluate(probeState)).arrivals.length;
+
+  await page.click(reopen.away);
+  await page.waitForSelector(rowSelector, { state: 'detached' });
+  const fromClickMs = await act(page, { kind: 'click', selector: reopen.open }, { selector: rowSelector, attribute: 'data-testid', value: rowSelector.replace(/^\[data-testid="(.*)"\]$/, '$1') });
+  return { figures: { fromNavigationMs: seen, fromDataArrivalMs: seen - arrival, fromClickMs }, page, messages };
+}
+
+/** Clicks headers in turn; each click must show the header's new aria-sort. */
+async function sortLatency(page: Page, table: string, columns: readonly string[], runs: number): Promise<Latency> {
+  const samples: number[] = [];
+  const cases: string[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const column = columns[i % columns.length] as string;
+    const header = `[data-table-id="${table}"] [data-testid="col-${column}"]`;
+    const expected = await expectedSortAfterClick(page, header);
+    samples.push(await act(page, { kind: 'click', selector: `${header} button` }, { selector: header, attribute: 'aria-sort', value: expected }));
+    cases.push(`${column} ${expected}`);
+  }
+  return latency(samples, cases);
+}
+
+/**
+ * What aria-sort a click will produce: found once per column by clicking through its cycle
+ * (cached), since numeric columns start descending and text columns ascending.
+ */
+const sortCycles = new Map<string, string[]>();
+async function expectedSortAfterClick(page: Page, header: string): Promise<string> {
+  let cycle = sortCycles.get(header);
+  if (cycle === undefined) {
+    cycle = [];
+    const start = (await page.getAttribute(header, 'aria-sort')) ?? 'none';
+    let current = start;
+    do {
+      await page.click(`${header} button`);
+      await page.waitForFunction(
+        ({ h, c }) => (globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string | null } | null } }).document.querySelector(h)?.getAttribute('aria-sort') !== c,
+        { h: header, c: current },
+        { timeout: 60_000 },
+      );
+      const next = (await page.getAttribute(header, 'aria-sort')) ?? 'none';
+      cycle.push(`${current}>${next}`);
+      current = next;
+    } while (current !== start && cycle.length < 4);
+    sortCycles.set(header, cycle);
+  }
+  const now = (await page.getAttribute(header, 'aria-sort')) ?? 'none';
+  const step = cycle.find((s) => s.startsWith(`${now}>`));
+  if (step === undefined) throw new Error(`no sort step from ${now} for ${header}`);
+  return step.slice(step.indexOf('>') + 1);
+}
+
+/** Drops any sort by rewriting the URL hash, as a pasted link would, so filters are timed unsorted. */
+async function clearSort(page: Page, hash: string, table: string, column: string): Promise<void> {
+  await page.evaluate((h) => {
+    (globalThis as unknown as { location: { hash: string } }).location.hash = h;
+  }, hash);
+  await page.waitForSelector(`[data-table-id="${table}"] [data-testid="col-${column}"][aria-sort="none"]`, { timeout: 60_000 });
+}
+
+/** Types filters in turn; each must show the row count the filter gives on the generated data. */
+async function filterLatency(page: Page, table: string, filters: readonly { text: string; rows: number }[], runs: number): Promise<Latency> {
+  const samples: number[] = [];
+  const cases: string[] = [];
+  const input = `[data-table-id="${table}"] [data-testid="table-filter"]`;
+  const count = `[data-table-id="${table}"] [data-testid="row-count"]`;
+  for (let i = 0; i < runs; i += 1) {
+    const filter = filters[i % filters.length] as { text: string; rows: number };
+    samples.push(await act(page, { kind: 'type', selector: input, text: filter.text }, { selector: count, attribute: 'data-shown', value: String(filter.rows) }));
+    cases.push(`${filter.text === '' ? '(cleared)' : filter.text} → ${filter.rows} rows`);
+  }
+  return latency(samples, cases);
+}
+
+/** Pushes fresh snapshots and records the frames from each push until the page has settled. */
+async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): Promise<SnapshotLanding> {
+  const longestFrames: number[] = [];
+  let longestTask = 0;
+  let longTasks = 0;
+  for (let i = 0; i < pushes; i += 1) {
+    const before = await page.evaluate(probeState);
+    await page.evaluate(startFrames);
+    feed.push();
+    await waitForProbe(page, (s) => s.arrivals.length > before.arrivals.length);
+    // Parsing, deriving and rendering follow the arrival; three idle seconds cover them on this machine.
+    await page.waitForTimeout(3_000);
+    const gaps = await page.evaluate(stopFrames);
+    longestFrames.push(Math.max(...gaps));
+    const after = await page.evaluate(probeState);
+    const windowStart = before.now;
+    const tasks = after.longTasks.filter((t) => t.start >= windowStart);
+    longTasks += tasks.length;
+    for (const t of tasks) longestTask = Math.max(longestTask, t.duration);
+  }
+  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes };
+}
+
+/** Rows the table filter keeps on the generated cluster: topic names only (partition numbers never contain "topic"). */
+function topicsMatching(snapshot: ClusterSnapshot, test: (name: string) => boolean): { topics: number; partitions: number } {
+  const matching = snapshot.topics.filter((t) => test(t.name));
+  return { topics: matching.length, partitions: matching.reduce((sum, t) => sum + t.partitions.length, 0) };
+}
+
+export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}): Promise<RendererFigures> {
+  const log = options.log ?? ((): void => undefined);
+  if (options.build !== false || !existsSync(resolve(ROOT, 'dist/renderer/index.html'))) {
+    log('building the renderer…');
+    execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+
+  log(`generating ${SIZE.brokers} brokers / ${SIZE.partitions} partitions…`);
+  // Two variants with different ISR damage, so each push changes rows the way a real poll does.
+  const variants = [syntheticCluster(SIZE), syntheticCluster({ ...SIZE, seed: SIZE.seed + 1 })];
+  const first = variants[0] as ClusterSnapshot;
+  const messageBytes = JSON.stringify({ kind: 'event', event: 'snapshot', payload: first }).length;
+
+  const feed = new SnapshotFeed(variants);
+  const profiles = parseProfiles({ clusters: [{ name: first.profileName, bootstrap: 'synthetic.invalid:9092', pollIntervalMs: 1_000 }] }, 'the renderer benchmark');
+  const service = new ClusterService(profiles, () => feed);
+  let server: RunningWebServer | null = null;
+  let browser: Browser | null = null;
+  try {
+    service.start();
+    server = await startWebServer({ service, staticDir: resolve(ROOT, 'dist/renderer') });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+    log('first render of the topics table…');
+    const topics = await firstRender(browser, server.url, '#/topics', TOPIC_ROW, { away: '[data-testid="tab-cluster"]', open: '[data-testid="tab-topics"]' });
+    const heapAfterLoad = await topics.page.evaluate(usedHeapBytes);
+
+    log('sort and filter on the topics table…');
+    const topicFilters = ['topic-0004', 'topic-00042', '/^topic-0001[0-9]$/', ''].map((text) => {
+      const pattern = /^\/(.*)\/$/.exec(text);
+      const test = pattern ? (name: string) => new RegExp(pattern[1] as string).test(name) : (name: string) => name.includes(text);
+      return { text, rows: topicsMatching(first, test).topics };
+    });
+    const sortTopics = await sortLatency(topics.page, 'topics', ['partitions', 'name', 'underReplicated'], options.sortRuns ?? 30);
+    await clearSort(topics.page, '#/topics', 'topics', 'partitions');
+    const filterTopics = await filterLatency(topics.page, 'topics', topicFilters, options.filterRuns ?? 32);
+    await topics.page.fill('[data-table-id="topics"] [data-testid="table-filter"]', '');
+    log('new snapshots landing on the topics tab…');
+    const landingTopics = await snapshotLanding(topics.page, feed, options.pushes ?? 5);
+    await topics.page.context().close();
+
+    log('first render of the 100,000-row partitions table…');
+    const partitions = await firstRender(browser, server.url, '#/topics?parts=all', PARTITION_ROW, {
+      away: '[data-testid="back-to-topics"]',
+      open: '[data-testid="all-partitions"]',
+    });
+    log('sort and filter on the partitions table…');
+    const partitionFilters = ['topic-0004', 'topic-00042', '/^topic-0001[0-9]$/', ''].map((text) => {
+      const pattern = /^\/(.*)\/$/.exec(text);
+      const test = pattern ? (name: string) => new RegExp(pattern[1] as string).test(name) : (name: string) => name.includes(text);
+      return { text, rows: topicsMatching(first, test).partitions };
+    });
+    const sortPartitions = await sortLatency(partitions.page, 'cluster-partitions', ['partition', 'topic', 'highWatermark'], options.sortRuns ?? 30);
+    await clearSort(partitions.page, '#/topics?parts=all', 'cluster-partitions', 'partition');
+    const filterPartitions = await filterLatency(partitions.page, 'cluster-partitions', partitionFilters, options.filterRuns ?? 32);
+    await partitions.page.fill('[data-table-id="cluster-partitions"] [data-testid="table-filter"]', '');
+    log('new snapshots landing under the partitions table…');
+    const landingPartitions = await snapshotLanding(partitions.page, feed, options.pushes ?? 5);
+    const heapAfterPushes = await partitions.page.evaluate(usedHeapBytes);
+    const cdp = await partitions.page.context().newCDPSession(partitions.page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heapAfterGc = await partitions.page.evaluate(usedHeapBytes);
+
+    log('JSON.parse of one snapshot message…');
+    await partitions.page.evaluate(keepNextSnapshotText, true);
+    const arrivalsBefore = (await partitions.page.evaluate(probeState)).arrivals.length;
+    feed.push();
+    await waitForProbe(partitions.page, (s) => s.arrivals.length > arrivalsBefore);
+    await partitions.page.waitForTimeout(3_000);
+    const parse = latency(await partitions.page.evaluate(timeParse, 5));
+    await partitions.page.context().close();
+
+    return {
+      input: { ...SIZE, topics: first.topics.length, snapshotMessageMiB: mib(messageBytes) },
+      snapshotMessagesOnLoad: Math.max(topics.messages, partitions.messages),
+      topicsTable: topics.figures,
+      partitionsTable: partitions.figures,
+      sort: { topics: sortTopics, partitions: sortPartitions },
+      filter: { topics: filterTopics, partitions: filterPartitions },
+      snapshotLanding: { topicsTab: landingTopics, partitionsTable: landingPartitions },
+      parseMs: parse,
+      heapMiB: { afterLoad: mib(heapAfterLoad), afterPushes: mib(heapAfterPushes), afterPushesAndGc: mib(heapAfterGc) },
+    };
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await feed.close();
+    await service.stop();
+  }
+}
+
+const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const row = (name: string, l: Latency): string =>
+  `${name}: p50 ${ms(l.p50Ms)}, p95 ${ms(l.p95Ms)}, max ${ms(l.maxMs)} (${l.runs} runs)` +
+  (l.p50ByCaseMs === undefined ? '' : `\n      p50 by case: ${Object.entries(l.p50ByCaseMs).map(([name, value]) => `${name}: ${value} ms`).join('; ')}`);
+
+/** The figures as lines for stdout, each with the issue's target beside it. */
+export function describeRendererFigures(f: RendererFigures): string[] {
+  return [
+    `renderer: ${f.input.brokers} brokers / ${f.input.topics} topics / ${f.input.partitions} partitions, ${f.input.snapshotMessageMiB} MiB per snapshot message, ${f.snapshotMessagesOnLoad} snapshot message(s) on page load`,
+    `  first render, topics table (target < 300 ms): ${ms(f.topicsTable.fromDataArrivalMs)} from data arrival, ${ms(f.topicsTable.fromNavigationMs)} from navigation, ${ms(f.topicsTable.fromClickMs)} from tab click`,
+    `  first render, partitions table (target < 300 ms): ${ms(f.partitionsTable.fromDataArrivalMs)} from data arrival, ${ms(f.partitionsTable.fromNavigationMs)} from navigation, ${ms(f.partitionsTable.fromClickMs)} from click`,
+    `  ${row('sort, topics (target p95 < 50 ms)', f.sort.topics)}`,
+    `  ${row('sort, partitions (target p95 < 50 ms)', f.sort.partitions)}`,
+    `  ${row('filter, topics (target p95 < 50 ms)', f.filter.topics)}`,
+    `  ${row('filter, partitions (target p95 < 50 ms)', f.filter.partitions)}`,
+    `  ${row('longest frame as a snapshot lands, topics tab (target < 50 ms)', f.snapshotLanding.topicsTab.longestFrameMs)}; longest task ${ms(f.snapshotLanding.topicsTab.longestTaskMs)}`,
+    `  ${row('longest frame as a snapshot lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTable.longestFrameMs)}; longest task ${ms(f.snapshotLanding.partitionsTable.longestTaskMs)}`,
+    `  ${row('JSON.parse of one snapshot message in the page', f.parseMs)}`,
+    `  JS heap (target < 300 MB): ${f.heapMiB.afterLoad} MiB after load, ${f.heapMiB.afterPushes} MiB after pushes, ${f.heapMiB.afterPushesAndGc} MiB after GC`,
+  ];
+}
