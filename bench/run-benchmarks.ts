@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures, never asserts. Starts its own sandbox (ports 59092+), grows it to 1,000
+ * `npm run bench`: measures, never asserts. Starts its own sandbox (ports 26092+), grows it to 1,000
  * then 10,000 partitions and times real polls; then times the derivations on generated snapshots.
  * `-- --heartbeat` first measures the heartbeat probe's own cost with 3 and with 50 heartbeat
  * partitions (`--heartbeat-only` skips the rest).
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   if (runPoll || runHeartbeat) {
     const log = (line: string): void => console.log(`[sandbox] ${line}`);
     await stopCluster(CLUSTER, { wipe: true }).catch(() => undefined);
-    const { bootstrap } = await startCluster({ name: CLUSTER, kafkaVersion, basePort: 59092, log });
+    const { bootstrap } = await startCluster({ name: CLUSTER, kafkaVersion, basePort: 26092, log });
     try {
       if (runHeartbeat) {
         const heartbeat: HeartbeatFigures[] = [];

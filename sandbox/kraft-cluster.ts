@@ -3,7 +3,7 @@
  * 127.0.0.1, run from Kafka's own jars (fetched by Maven into .cache/kafka).
  * Used by the integration tests and by sandbox-cli.ts.
  *
- *   const { bootstrap } = await startCluster({ name: "it", basePort: 39092 });
+ *   const { bootstrap } = await startCluster({ name: "it", basePort: 22092 });
  *   await runKafkaTool("topics", ["--bootstrap-server", "@bootstrap", "--list"], { cluster: "it" });
  *   await killNode("it", 2); await restartNode("it", 2);
  *   await stopCluster("it", { wipe: true });

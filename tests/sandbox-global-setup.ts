@@ -10,7 +10,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     process.stdout.write(`[sandbox ${clusterName}] ${line}\n`);
   };
   await stopCluster(clusterName, { wipe: true }).catch(() => undefined);
-  const { bootstrap, elapsedMs } = await startCluster({ name: clusterName, kafkaVersion, basePort: 39092, log });
+  const { bootstrap, elapsedMs } = await startCluster({ name: clusterName, kafkaVersion, basePort: 22092, log });
   log(`Kafka ${kafkaVersion} up in ${elapsedMs} ms at ${bootstrap}`);
   await seedCluster(clusterName, { log });
   project.provide('bootstrap', bootstrap);

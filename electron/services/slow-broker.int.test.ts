@@ -13,8 +13,8 @@ import { startServiceHarness, type ServiceHarness } from '../../tests/service-ha
 
 const kafkaVersion = inject('kafkaVersion');
 const NAME = `slow-broker-${kafkaVersion.replace(/\W/g, '-')}`;
-const BASE_PORT = 43092;
-const PROXY_PORT = 43600;
+const BASE_PORT = 23092;
+const PROXY_PORT = 23600;
 const DELAY_MS = 400;
 const POLL_MS = 2_000;
 
