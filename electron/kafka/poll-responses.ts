@@ -1,17 +1,12 @@
-import type { BrokerError, BrokerRequestLatency, CommittedOffset, GroupMemberAssignment, PartitionOffsets, TopicConfig } from '../../shared/cluster-snapshot';
+import type { BrokerError, BrokerRequestLatency, ConsumerGroupInfo, PartitionOffsets, TopicConfig } from '../../shared/cluster-snapshot';
 import type { Fetched } from '../../shared/fetched';
 import type { DescribeClusterResult } from './protocol/describe-cluster';
 import type { DescribeLogDirsResult } from './protocol/describe-log-dirs';
 import type { DescribeQuorumResult } from './protocol/describe-quorum';
 import type { MetadataResult } from './protocol/metadata';
 
-export interface RawConsumerGroup {
-  readonly groupId: string;
-  readonly state: string;
-  readonly protocolType: string;
-  readonly members: readonly GroupMemberAssignment[];
-  readonly offsets: Fetched<readonly CommittedOffset[]>;
-}
+/** Groups need no translation: the gateway builds them in the snapshot's own shape. */
+export type RawConsumerGroup = ConsumerGroupInfo;
 
 /** Everything one poll gathered, still in the protocol's shapes; `to-cluster-snapshot.ts` turns it into a snapshot. */
 export interface PollResponses {
