@@ -24,7 +24,7 @@ for version in "$DEFAULT_KAFKA" 3.9.1; do
   stage "integration (Kafka $version)" env KAFKA_VERSION="$version" npx vitest run --config vitest.integration.config.ts \
     --reporter=default --reporter=json --outputFile.json="$RESULTS/integration-$version.json"
 done
-stage e2e env E2E_REBUILD=0 PLAYWRIGHT_JSON_OUTPUT_NAME="$RESULTS/e2e.json" npx playwright test --config e2e/playwright.config.ts --reporter=list,json
+stage e2e env E2E_REBUILD=0 PLAYWRIGHT_JSON_OUTPUT_NAME="$PWD/$RESULTS/e2e.json" npx playwright test --config e2e/playwright.config.ts --reporter=list,json
 
 echo
 node scripts/count-tests.mjs "$RESULTS"
