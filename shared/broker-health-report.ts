@@ -51,7 +51,8 @@ const judged = (entry: BrokerStatusEntry): boolean => entry.status === 'healthy'
 function requestOutliers(input: BrokerHealthInput, options: BrokerHealthOptions): Map<number, OutlierVerdict> {
   const values = input.statuses.filter(judged).flatMap((entry) => {
     const recent = (input.requestSamples.get(entry.brokerId) ?? []).slice(-options.outlierSamples);
-    if (recent.length === 0) return [];
+    // One spike is not an outlier: judge a broker only once half the window holds samples for it.
+    if (recent.length < Math.ceil(options.outlierSamples / 2)) return [];
     const numbers = recent.filter((v): v is number => v !== null);
     return [{ brokerId: entry.brokerId, valueMs: numbers.length === 0 ? null : median(numbers) }];
   });
