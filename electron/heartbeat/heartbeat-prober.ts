@@ -5,18 +5,13 @@ import {
   applyHeartbeatEvent,
   DEFAULT_HEARTBEAT_LEDGER_OPTIONS,
   EMPTY_HEARTBEAT_LEDGER,
-  ZERO_HEARTBEAT_COUNTS,
-  type HeartbeatCounts,
   type HeartbeatEvent,
   type HeartbeatLedger,
   type HeartbeatLedgerOptions,
-  type HeartbeatOutcome,
 } from '../../shared/heartbeat-ledger';
 import { decodeHeartbeatMessage, encodeHeartbeatMessage } from '../../shared/heartbeat-message';
-import { median, summarizeLatency } from '../../shared/latency-stats';
-import { RingBuffer } from '../../shared/ring-buffer';
-import { TimedSamples } from '../../shared/timed-samples';
 import { systemClock, type Clock } from '../poller/clock';
+import { HeartbeatFigures, type HeartbeatPoint } from './heartbeat-figures';
 import type { HeartbeatReader, HeartbeatRecord, HeartbeatTopicState, HeartbeatTransport } from './heartbeat-transport';
 
 export interface HeartbeatProberOptions {
@@ -41,68 +36,6 @@ export interface HeartbeatProberState {
   readonly since: number | null;
   readonly error: string | null;
 }
-
-/** One chart point's worth of heartbeat figures for one broker: since the previous point. */
-export interface HeartbeatPoint {
-  readonly ackMs: number | null;
-  readonly endToEndMs: number | null;
-  readonly availability: number | null;
-}
-
-interface Bucket {
-  readonly second: number;
-  counts: HeartbeatCounts;
-}
-
-/**
- * Everything kept per broker: bounded rings, so memory does not grow with uptime. 1,024 latency
- * samples cover the stats window for up to 17 partitions per broker at one message a second;
- * beyond that the percentiles cover the newest 1,024 (16 KiB per ring).
- */
-class BrokerFigures {
-  readonly acks = new TimedSamples(1_024);
-  readonly endToEnd = new TimedSamples(1_024);
-  readonly buckets: RingBuffer<Bucket>;
-  total: HeartbeatCounts = ZERO_HEARTBEAT_COUNTS;
-  pointAcks: number[] = [];
-  pointEndToEnd: number[] = [];
-  pointAcked = 0;
-  pointFailed = 0;
-
-  constructor(windowMs: number) {
-    this.buckets = new RingBuffer<Bucket>(Math.ceil(windowMs / 1_000) + 2);
-  }
-
-  count(now: number, change: Partial<HeartbeatCounts>): void {
-    const second = Math.floor(now / 1_000);
-    let bucket = this.buckets.last();
-    if (bucket === undefined || bucket.second !== second) {
-      bucket = { second, counts: ZERO_HEARTBEAT_COUNTS };
-      this.buckets.push(bucket);
-    }
-    bucket.counts = add(bucket.counts, change);
-    this.total = add(this.total, change);
-  }
-
-  /** Takes back one loss (the message arrived after all) from the bucket that counted it. */
-  unlose(): void {
-    const counted = this.buckets.takeLastWhile(() => true).reverse().find((b) => b.counts.lost > 0);
-    if (counted !== undefined) counted.counts = add(counted.counts, { lost: -1 });
-    this.total = add(this.total, { lost: -1 });
-  }
-}
-
-function add(counts: HeartbeatCounts, change: Partial<HeartbeatCounts>): HeartbeatCounts {
-  const next = { ...counts };
-  for (const [name, delta] of Object.entries(change) as [keyof HeartbeatCounts, number][]) next[name] = Math.max(0, next[name] + delta);
-  return next;
-}
-
-/** Keeps accumulated point samples bounded even if nobody takes points (a cluster that stopped polling). */
-const capped = (values: number[], value: number): void => {
-  values.push(value);
-  if (values.length > 10_000) values.splice(0, values.length - 10_000);
-};
 
 interface PartitionProbe {
   readonly partition: number;
@@ -136,7 +69,7 @@ export class HeartbeatProber {
   private cycleInFlight: Promise<void> | null = null;
   private reader: HeartbeatReader | null = null;
   private readonly partitions = new Map<number, PartitionProbe>();
-  private readonly brokers = new Map<number, BrokerFigures>();
+  private readonly figures: HeartbeatFigures;
   private status: HeartbeatProberState = { state: 'off', since: null, error: null };
 
   constructor(
@@ -147,6 +80,7 @@ export class HeartbeatProber {
     this.intervalMs = options.intervalMs ?? 1_000;
     this.sendTimeoutMs = options.sendTimeoutMs ?? 10_000;
     this.statsWindowMs = options.statsWindowMs ?? 60_000;
+    this.figures = new HeartbeatFigures(this.statsWindowMs);
     this.retryStartMs = options.retryStartMs ?? 5_000;
     this.ledgerOptions = options.ledger ?? DEFAULT_HEARTBEAT_LEDGER_OPTIONS;
     this.runId = options.runId ?? randomUUID();
@@ -204,52 +138,27 @@ export class HeartbeatProber {
 
   /** Per broker that leads a heartbeat partition now or had outcomes in the window. */
   stats(): HeartbeatBrokerStats[] {
-    const now = this.clock.now();
-    const cutoff = now - this.statsWindowMs;
+    const cutoff = this.clock.now() - this.statsWindowMs;
     const leading = new Map<number, number[]>();
     const inFlight = new Map<number, number>();
     for (const probe of this.partitions.values()) {
       if (probe.currentLeader >= 0) leading.set(probe.currentLeader, [...(leading.get(probe.currentLeader) ?? []), probe.partition]);
       if (probe.inFlight) inFlight.set(probe.leader, (inFlight.get(probe.leader) ?? 0) + 1);
     }
-    const ids = new Set<number>([...leading.keys()]);
-    for (const [id, figures] of this.brokers) if ((figures.buckets.last()?.second ?? 0) * 1_000 > cutoff) ids.add(id);
+    const ids = new Set<number>([...leading.keys(), ...this.figures.brokersActiveSince(cutoff)]);
     return [...ids]
       .sort((a, b) => a - b)
-      .map((brokerId) => {
-        const figures = this.brokers.get(brokerId);
-        const recent = (samples: TimedSamples | undefined): number[] => samples?.valuesSince(cutoff) ?? [];
-        const window = (figures?.buckets.takeLastWhile((b) => b.second * 1_000 > cutoff) ?? []).reduce((sum, b) => add(sum, b.counts), ZERO_HEARTBEAT_COUNTS);
-        const settled = window.acknowledged + window.failed;
-        return {
-          brokerId,
-          partitions: (leading.get(brokerId) ?? []).sort((a, b) => a - b),
-          ackLatency: summarizeLatency(recent(figures?.acks)),
-          endToEndLatency: summarizeLatency(recent(figures?.endToEnd)),
-          window,
-          total: figures?.total ?? ZERO_HEARTBEAT_COUNTS,
-          availability: settled === 0 ? null : window.acknowledged / settled,
-          inFlight: inFlight.get(brokerId) ?? 0,
-        };
-      });
+      .map((brokerId) => ({
+        brokerId,
+        partitions: (leading.get(brokerId) ?? []).sort((a, b) => a - b),
+        ...this.figures.windowOf(brokerId, cutoff),
+        inFlight: inFlight.get(brokerId) ?? 0,
+      }));
   }
 
   /** Figures since the previous call, per broker: one chart point each, taken once per poll. */
   takePoints(): Map<number, HeartbeatPoint> {
-    const points = new Map<number, HeartbeatPoint>();
-    for (const [brokerId, figures] of this.brokers) {
-      const settled = figures.pointAcked + figures.pointFailed;
-      points.set(brokerId, {
-        ackMs: median(figures.pointAcks),
-        endToEndMs: median(figures.pointEndToEnd),
-        availability: settled === 0 ? null : figures.pointAcked / settled,
-      });
-      figures.pointAcks = [];
-      figures.pointEndToEnd = [];
-      figures.pointAcked = 0;
-      figures.pointFailed = 0;
-    }
-    return points;
+    return this.figures.takePoints();
   }
 
   private setState(state: HeartbeatRunState, error: string | null): void {
@@ -408,45 +317,7 @@ export class HeartbeatProber {
   private apply(probe: PartitionProbe, event: HeartbeatEvent): void {
     const step = applyHeartbeatEvent(probe.ledger, event, this.ledgerOptions);
     probe.ledger = step.ledger;
-    for (const outcome of step.outcomes) this.record(outcome, this.clock.now());
-  }
-
-  private record(outcome: HeartbeatOutcome, now: number): void {
-    if (outcome.brokerId < 0) return;
-    let figures = this.brokers.get(outcome.brokerId);
-    if (figures === undefined) {
-      figures = new BrokerFigures(this.statsWindowMs);
-      this.brokers.set(outcome.brokerId, figures);
-    }
-    switch (outcome.kind) {
-      case 'attempted':
-        figures.count(now, { attempted: 1 });
-        break;
-      case 'acknowledged':
-        figures.count(now, { acknowledged: 1 });
-        figures.acks.push(now, outcome.latencyMs);
-        capped(figures.pointAcks, outcome.latencyMs);
-        figures.pointAcked += 1;
-        break;
-      case 'failed':
-        figures.count(now, { failed: 1 });
-        figures.pointFailed += 1;
-        break;
-      case 'received':
-        figures.count(now, { received: 1, late: outcome.late ? 1 : 0 });
-        figures.endToEnd.push(now, outcome.latencyMs);
-        capped(figures.pointEndToEnd, outcome.latencyMs);
-        break;
-      case 'lost':
-        figures.count(now, { lost: 1 });
-        break;
-      case 'unlost':
-        figures.unlose();
-        break;
-      case 'duplicated':
-        figures.count(now, { duplicated: 1 });
-        break;
-    }
+    for (const outcome of step.outcomes) this.figures.record(outcome, this.clock.now());
   }
 }
 

@@ -6,7 +6,7 @@ import { heartbeatCoverage, type HeartbeatBroker, type HeartbeatCoverage } from 
 import { DEFAULT_ISR_FLAP_OPTIONS, EMPTY_ISR_SHRINK_HISTORY, isrShrinkCounts, nextIsrShrinkHistory, type IsrFlapOptions } from '../../shared/isr-shrink-history';
 import { offlineReplicaCounts } from '../../shared/offline-replicas';
 import { RingBuffer } from '../../shared/ring-buffer';
-import type { HeartbeatPoint } from '../heartbeat/heartbeat-prober';
+import type { HeartbeatPoint } from '../heartbeat/heartbeat-figures';
 
 export interface ObservationOptions {
   /** The poll interval: sizes the rings. */
