@@ -55,6 +55,11 @@ export default tseslint.config(
     rules: restrict(['electron', '**/renderer/**', '**/shell/**'], 'The gateway is plain Node: no electron, no renderer.'),
   },
   {
+    files: ['electron/kafka/protocol/**/*.ts'],
+    rules: restrict(['kafkajs', 'kafkajs/*', 'electron', '**/renderer/**', '**/shell/**'],
+      'The wire protocol is plain bytes; kafkajs is reached only through electron/kafka/kafkajs-internals.ts.'),
+  },
+  {
     files: ['electron/shell/**/*.ts'],
     rules: restrict(['kafkajs', 'kafkajs/*', '**/renderer/**'], 'The shell stays thin: Kafka goes through the services.'),
   },

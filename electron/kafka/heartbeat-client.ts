@@ -14,7 +14,7 @@ import { KafkaHeartbeatReader } from './heartbeat-reader';
 import { createKafkaClient } from './kafka-client';
 import { asFetchBroker } from './kafkajs-fetch-broker';
 import { electPreferredLeaders } from './protocol/elect-leaders';
-import { createOwnedCluster, type OwnedCluster } from './protocol/kafkajs-internals';
+import { createOwnedCluster, type OwnedCluster } from './kafkajs-internals';
 import type { RawBroker } from './protocol/raw-broker';
 import { fetchTopicMetadata } from './protocol/topic-metadata';
 

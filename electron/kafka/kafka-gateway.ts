@@ -10,7 +10,7 @@ import { partitionKey, type PollResponses, type RawConsumerGroup } from './poll-
 import { describeCluster } from './protocol/describe-cluster';
 import { describeLogDirs } from './protocol/describe-log-dirs';
 import { describeQuorum } from './protocol/describe-quorum';
-import { createOwnedCluster, type OwnedCluster } from './protocol/kafkajs-internals';
+import { createOwnedCluster, type OwnedCluster } from './kafkajs-internals';
 import { fetchAllTopicsMetadata, type MetadataResult } from './protocol/metadata';
 import type { RawBroker } from './protocol/raw-broker';
 import { RequestLatencyProbe } from './request-latency-probe';

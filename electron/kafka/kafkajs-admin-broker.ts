@@ -3,7 +3,7 @@
  * that owns the data (batched per broker) instead of kafkajs's admin helpers, which fan out per
  * topic or per group. kafkajs declares none of these in its .d.ts; they are checked at runtime here.
  */
-import { asRawBroker } from './protocol/kafkajs-internals';
+import { asRawBroker } from './kafkajs-internals';
 import type { RawBroker } from './protocol/raw-broker';
 
 export interface ListOffsetsPartitionResult {

@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { BrokerRequestLatency } from '../../shared/cluster-snapshot';
 import { errorText, TimeoutError, withTimeout } from './error-text';
 import { apiVersions } from './protocol/api-versions';
-import { createOwnedCluster, type OwnedCluster } from './protocol/kafkajs-internals';
+import { createOwnedCluster, type OwnedCluster } from './kafkajs-internals';
 import type { RawBroker } from './protocol/raw-broker';
 
 export interface RequestLatencyProbeOptions {

@@ -7,7 +7,7 @@
  * from kafkajs's table (which keeps a few legacy spellings: -1 is `UNKNOWN`, 6 is
  * `NOT_LEADER_FOR_PARTITION`); codes newer than kafkajs (89+) from Kafka's `Errors`.
  */
-import { kafkajsErrorInfo } from './kafkajs-internals';
+import { kafkajsErrorInfo } from '../kafkajs-internals';
 
 export const UNSUPPORTED_VERSION_CODE = 35;
 

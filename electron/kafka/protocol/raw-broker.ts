@@ -12,7 +12,7 @@
  * - `decode`'s result may carry `clientSideThrottleTime` (KIP-219); kafkajs then
  *   delays this connection's next requests itself.
  */
-import { toKafkajsEncoder } from './kafkajs-internals';
+import { toKafkajsEncoder } from '../kafkajs-internals';
 import { KafkaProtocolError, UNSUPPORTED_VERSION_CODE, UnsupportedApiError } from './protocol-error';
 import { WireFormatError, WireReader } from './wire-reader';
 import { WireWriter } from './wire-writer';

@@ -1,13 +1,13 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { describeCluster } from './describe-cluster';
-import { describeLogDirs } from './describe-log-dirs';
-import { describeQuorum } from './describe-quorum';
+import { describeCluster } from './protocol/describe-cluster';
+import { describeLogDirs } from './protocol/describe-log-dirs';
+import { describeQuorum } from './protocol/describe-quorum';
 import { createOwnedCluster, type OwnedCluster } from './kafkajs-internals';
-import { KafkaProtocolError, UnsupportedApiError } from './protocol-error';
-import { negotiateVersion } from './raw-broker';
-import { startFakeBroker, type FakeBroker, type FakeBrokerOptions } from './testing/fake-kafka-broker';
-import { arr, bool, carr, cstr, i16, i32, i8, tags, type Bytes } from './testing/wire-bytes';
+import { KafkaProtocolError, UnsupportedApiError } from './protocol/protocol-error';
+import { negotiateVersion } from './protocol/raw-broker';
+import { startFakeBroker, type FakeBroker, type FakeBrokerOptions } from './protocol/testing/fake-kafka-broker';
+import { arr, bool, carr, cstr, i16, i32, i8, tags, type Bytes } from './protocol/testing/wire-bytes';
 
 describe('negotiateVersion', () => {
   const api = { apiKey: 60, apiName: 'DescribeCluster', versions: { minVersion: 0, maxVersion: 2 } };

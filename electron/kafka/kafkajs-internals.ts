@@ -17,7 +17,7 @@
 import type { Kafka } from 'kafkajs';
 import KafkajsEncoder from 'kafkajs/src/protocol/encoder.js';
 import kafkajsProtocolErrors from 'kafkajs/src/protocol/error.js';
-import type { RawBroker } from './raw-broker';
+import type { RawBroker } from './protocol/raw-broker';
 
 /** Wraps finished request-body bytes so kafkajs's request framing accepts them. */
 export function toKafkajsEncoder(body: Uint8Array): unknown {
