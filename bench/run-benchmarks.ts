@@ -15,7 +15,8 @@ import { benchmarkDerive } from './derive-benchmark';
 import { benchmarkHeartbeat, type HeartbeatFigures } from './heartbeat-benchmark';
 import { machineDescription } from './machine';
 import { benchmarkPoll, growPartitions } from './poll-benchmark';
-import { benchmarkRenderer, describeRendererFigures } from './renderer-benchmark';
+import { benchmarkRenderer } from './renderer-benchmark';
+import { describeRendererFigures } from './renderer-figures';
 
 const CLUSTER = 'bench';
 const RESULTS_FILE = 'bench/results/latest.json';

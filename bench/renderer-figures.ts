@@ -1,0 +1,77 @@
+import type { SyntheticClusterOptions } from '../shared/synthetic-snapshot';
+import { percentile } from './machine';
+
+/** What the renderer benchmark measures, and how it prints it beside the issue's targets. */
+export interface Latency {
+  readonly p50Ms: number;
+  readonly p95Ms: number;
+  readonly maxMs: number;
+  readonly runs: number;
+  /** Median per case (a column and direction, a filter text), to see which one is slow. */
+  readonly p50ByCaseMs?: Readonly<Record<string, number>>;
+}
+
+export interface FirstRender {
+  /** Navigation start → first rows on screen: load, connect, receive, parse, derive, render. */
+  readonly fromNavigationMs: number;
+  /** First snapshot message received → first rows on screen: parse, derive, render. */
+  readonly fromDataArrivalMs: number;
+  /** With the data already in the page: the click that opens the table → rows on screen. */
+  readonly fromClickMs: number;
+}
+
+export interface SnapshotLanding {
+  /** Longest gap between animation frames from the push until the page settled, per push. */
+  readonly longestFrameMs: Latency;
+  /** Long tasks (> 50 ms) the browser reported in the same windows, longest first. */
+  readonly longestTaskMs: number;
+  readonly longTasksPerPush: number;
+}
+
+export interface RendererFigures {
+  readonly input: SyntheticClusterOptions & { readonly topics: number; readonly snapshotMessageMiB: number };
+  /** Snapshot messages of over 1 MB a freshly loaded page received before it settled. */
+  readonly snapshotMessagesOnLoad: number;
+  readonly topicsTable: FirstRender;
+  readonly partitionsTable: FirstRender;
+  readonly sort: { readonly topics: Latency; readonly partitions: Latency };
+  readonly filter: { readonly topics: Latency; readonly partitions: Latency };
+  readonly snapshotLanding: { readonly topicsTab: SnapshotLanding; readonly partitionsTable: SnapshotLanding };
+  /** JSON.parse of one snapshot message in the page, on its own. */
+  readonly parseMs: Latency;
+  readonly heapMiB: { readonly afterLoad: number; readonly afterPushes: number; readonly afterPushesAndGc: number };
+}
+
+/** Percentiles of a set of timings, with the median per case when cases are named. */
+export function latency(samples: readonly number[], cases?: readonly string[]): Latency {
+  const figures = { p50Ms: percentile(samples, 50), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), runs: samples.length };
+  if (cases === undefined) return figures;
+  const byCase = new Map<string, number[]>();
+  samples.forEach((sample, i) => {
+    const name = cases[i] ?? '?';
+    byCase.set(name, [...(byCase.get(name) ?? []), sample]);
+  });
+  return { ...figures, p50ByCaseMs: Object.fromEntries([...byCase].map(([name, values]) => [name, Math.round(percentile(values, 50))])) };
+}
+
+const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const row = (name: string, l: Latency): string =>
+  `${name}: p50 ${ms(l.p50Ms)}, p95 ${ms(l.p95Ms)}, max ${ms(l.maxMs)} (${l.runs} runs)` +
+  (l.p50ByCaseMs === undefined ? '' : `\n      p50 by case: ${Object.entries(l.p50ByCaseMs).map(([name, value]) => `${name}: ${value} ms`).join('; ')}`);
+
+/** The figures as lines for stdout, each with the issue's target beside it. */
+export function describeRendererFigures(f: RendererFigures): string[] {
+  return [
+    `renderer: ${f.input.brokers} brokers / ${f.input.topics} topics / ${f.input.partitions} partitions, ${f.input.snapshotMessageMiB} MiB per snapshot message, ${f.snapshotMessagesOnLoad} snapshot message(s) on page load`,
+    `  first render, topics table (target < 300 ms): ${ms(f.topicsTable.fromDataArrivalMs)} from data arrival, ${ms(f.topicsTable.fromNavigationMs)} from navigation, ${ms(f.topicsTable.fromClickMs)} from tab click`,
+    `  first render, partitions table (target < 300 ms): ${ms(f.partitionsTable.fromDataArrivalMs)} from data arrival, ${ms(f.partitionsTable.fromNavigationMs)} from navigation, ${ms(f.partitionsTable.fromClickMs)} from click`,
+    `  ${row('sort, topics (target p95 < 50 ms)', f.sort.topics)}`,
+    `  ${row('sort, partitions (target p95 < 50 ms)', f.sort.partitions)}`,
+    `  ${row('filter, topics (target p95 < 50 ms)', f.filter.topics)}`,
+    `  ${row('filter, partitions (target p95 < 50 ms)', f.filter.partitions)}`,
+    `  ${row('longest frame as a snapshot lands, topics tab (target < 50 ms)', f.snapshotLanding.topicsTab.longestFrameMs)}; longest task ${ms(f.snapshotLanding.topicsTab.longestTaskMs)}`,
+    `  ${row('longest frame as a snapshot lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTable.longestFrameMs)}; longest task ${ms(f.snapshotLanding.partitionsTable.longestTaskMs)}`,
+    `  ${row('JSON.parse of one snapshot message in the page', f.parseMs)}`,
+    `  JS heap (target < 300 MB): ${f.heapMiB.afterLoad} MiB after load, ${f.heapMiB.afterPushes} MiB after pushes, ${f.heapMiB.afterPushesAndGc} MiB after GC`,
+  ];
+}
