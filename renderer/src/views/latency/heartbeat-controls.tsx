@@ -5,6 +5,7 @@ import type { HeartbeatCoverage, HeartbeatFixPlan } from '../../../../shared/hea
 import { useCurrentApi } from '../../api/current-api';
 import { formatClock, formatDurationMs } from '../../format/units';
 import { applyHeartbeatStatus } from '../../state/broker-health-store';
+import { InlineConfirm } from '../../components/inline-confirm';
 
 const STATE_PILLS: Record<HeartbeatRunState, string> = {
   off: 'pill',
@@ -168,32 +169,34 @@ export function HeartbeatControls({ clusterKey, status }: { readonly clusterKey:
       <CoverageFacts status={status} />
 
       {confirming === 'enable' && (
-        <div className="inline-confirm" role="dialog" aria-label="Turn the heartbeat on" data-testid="heartbeat-confirm">
-          <p>
-            Turning the heartbeat on <strong>writes to cluster {clusterKey}</strong>: it creates the topic <code>{status.topic}</code> if it does not exist (one
-            partition led by each broker) and produces a small message to it every {formatDurationMs(status.intervalMs)}.
-          </p>
-          <button type="button" data-testid="heartbeat-confirm-yes" disabled={disabled} onClick={() => setEnabled(true)}>
-            Turn on and write to {status.topic}
-          </button>{' '}
-          <button type="button" data-testid="heartbeat-confirm-cancel" onClick={() => setConfirming(null)}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm
+          label="Turn the heartbeat on"
+          testId="heartbeat-confirm"
+          yesTestId="heartbeat-confirm-yes"
+          cancelTestId="heartbeat-confirm-cancel"
+          yesLabel={`Turn on and write to ${status.topic}`}
+          disabled={disabled}
+          onYes={() => setEnabled(true)}
+          onCancel={() => setConfirming(null)}
+        >
+          Turning the heartbeat on <strong>writes to cluster {clusterKey}</strong>: it creates the topic <code>{status.topic}</code> if it does not exist (one
+          partition led by each broker) and produces a small message to it every {formatDurationMs(status.intervalMs)}.
+        </InlineConfirm>
       )}
       {confirming === 'fix' && (
-        <div className="inline-confirm" role="dialog" aria-label="Fix heartbeat coverage" data-testid="heartbeat-fix-confirm">
-          <p>
-            This changes topic <code>{status.topic}</code> on cluster {clusterKey}: it may add partitions, reassign replicas and elect preferred leaders so every
-            live broker is probed.
-          </p>
-          <button type="button" data-testid="heartbeat-fix-confirm-yes" disabled={disabled} onClick={fixCoverage}>
-            Fix coverage of {status.topic}
-          </button>{' '}
-          <button type="button" data-testid="heartbeat-fix-cancel" onClick={() => setConfirming(null)}>
-            Cancel
-          </button>
-        </div>
+        <InlineConfirm
+          label="Fix heartbeat coverage"
+          testId="heartbeat-fix-confirm"
+          yesTestId="heartbeat-fix-confirm-yes"
+          cancelTestId="heartbeat-fix-cancel"
+          yesLabel={`Fix coverage of ${status.topic}`}
+          disabled={disabled}
+          onYes={fixCoverage}
+          onCancel={() => setConfirming(null)}
+        >
+          This changes topic <code>{status.topic}</code> on cluster {clusterKey}: it may add partitions, reassign replicas and elect preferred leaders so every live
+          broker is probed.
+        </InlineConfirm>
       )}
       {confirming === 'delete' && (
         <div className="inline-confirm" role="dialog" aria-label="Delete the heartbeat topic" data-testid="heartbeat-delete-confirm">
