@@ -5,12 +5,12 @@ import { useElementWidth } from './use-element-width';
 
 /** The card view of the same rows: as many cards per line as fit, lines virtualized. */
 export function CardBody<Row>(props: BodyProps<Row>) {
-  const { tableRows, renderCard, cardMinWidth = 260, cardHeight = 150 } = props;
+  const { order, rows, renderCard, cardMinWidth = 260, cardHeight = 150 } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const gap = 8;
   const perLine = Math.max(1, Math.floor((width + gap) / (cardMinWidth + gap)));
-  const lines = Math.ceil(tableRows.length / perLine);
+  const lines = Math.ceil(order.length / perLine);
   const virtualizer = useVirtualizer({
     count: lines,
     getScrollElement: () => scrollRef.current,
@@ -20,9 +20,9 @@ export function CardBody<Row>(props: BodyProps<Row>) {
   if (renderCard === undefined) return null;
   return (
     <div className="dt-scroll" ref={scrollRef} data-testid="card-grid">
-      {tableRows.length === 0 ? (
+      {order.length === 0 ? (
         <div className="empty" data-testid="table-empty">
-          {props.rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
+          {rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
         </div>
       ) : (
         <div className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
@@ -32,11 +32,11 @@ export function CardBody<Row>(props: BodyProps<Row>) {
               className="dt-card-line"
               style={{ transform: `translateY(${line.start}px)`, gridTemplateColumns: `repeat(${perLine}, minmax(0, 1fr))`, gap, height: cardHeight + gap }}
             >
-              {tableRows.slice(line.index * perLine, (line.index + 1) * perLine).map((tableRow) => {
-                const row = props.rows[tableRow.original];
+              {Array.from(order.subarray(line.index * perLine, (line.index + 1) * perLine), (position) => {
+                const row = rows[position];
                 if (row === undefined) return null;
-                const key = tableRow.id;
-                const changed = props.isChanged?.(row, tableRow.index) === true;
+                const key = props.rowKey(row);
+                const changed = props.isChanged?.(row, position) === true;
                 return (
                   <div
                     key={reactKey(props, key, changed)}

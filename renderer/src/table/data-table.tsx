@@ -1,15 +1,5 @@
-import {
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type FilterFn,
-  type Row as TableRow,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useRef, type ReactNode } from 'react';
+import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { updateTable, useTableState } from '../navigation/route-store';
 import { gridTracks, type ColumnSpec } from './column-spec';
 import { CardBody } from './card-body';
@@ -18,7 +8,7 @@ import { downloadText } from './download';
 import { compileFilter, type CompiledFilter } from './text-filter';
 import { TableBody } from './table-body';
 import { TableToolbar } from './table-toolbar';
-import { useRowHandles } from './use-row-handles';
+import { RowOrderCache, type SortValue } from './row-order';
 
 export type DataAttributes = Readonly<Record<`data-${string}`, string | number | boolean>>;
 
@@ -47,15 +37,10 @@ export interface DataTableProps<Row> {
   readonly filterPlaceholder?: string;
 }
 
-interface RowsFilter<Row> {
-  readonly filter: CompiledFilter;
-  readonly rows: readonly Row[];
-}
-
-function originals<Row>(rows: readonly Row[], tableRows: readonly TableRow<number>[]): Row[] {
+function originals<Row>(rows: readonly Row[], order: Int32Array): Row[] {
   const out: Row[] = [];
-  for (const tableRow of tableRows) {
-    const row = rows[tableRow.original];
+  for (const position of order) {
+    const row = rows[position];
     if (row !== undefined) out.push(row);
   }
   return out;
@@ -75,85 +60,65 @@ function searchCache<Row>(columns: readonly ColumnSpec<Row>[]): (row: Row) => re
   };
 }
 
+const NO_ROWS: never[] = [];
+
 /**
- * Every table of the app: TanStack Table sorts and filters, TanStack Virtual renders only what is
- * on screen, so 100,000 rows cost the same to scroll as 100. Sort, filter and view mode live in the URL.
+ * Every table of the app. TanStack Table owns the columns and the sort state (header toggles,
+ * aria-sort) in manual mode; the rows are put in that order by row-order.ts, and TanStack Virtual
+ * renders only what is on screen, so 100,000 rows cost the same to scroll as 100. Sort, filter and
+ * view mode live in the URL.
  */
 export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { tableId, rows, columns, rowKey, rowHeight = 28 } = props;
+  const { tableId, rows, columns, rowHeight = 28 } = props;
   const state = useTableState(tableId);
   // Typing stays responsive while a large table re-filters behind it.
   const deferredFilter = useDeferredValue(state.filter);
   const compiled = useMemo(() => compileFilter(deferredFilter), [deferredFilter]);
   const shownFilter = useMemo(() => compileFilter(state.filter), [state.filter]);
   const searchValues = useMemo(() => searchCache(columns), [columns]);
-  const handles = useRowHandles(rows, rowKey);
 
-  // Accessors read the current rows through the handle, so new values need no new TanStack rows.
-  const columnDefs = useMemo<ColumnDef<number, unknown>[]>(
+  // Text columns start ascending, counts descending (most first), as TanStack would pick from the data.
+  const first = rows[0];
+  const columnDefs = useMemo<ColumnDef<Row, unknown>[]>(
     () =>
-      columns.map((spec, i) => ({
+      columns.map((spec) => ({
         id: spec.id,
         header: spec.header,
-        accessorFn: (handle: number) => {
-          const row = rows[handle];
-          return row === undefined ? undefined : spec.sortValue(row);
-        },
-        sortUndefined: 'last',
-        sortingFn: 'basic',
-        // One column carries the row-level filter: it checks every searchable column at once,
-        // so filtering costs one call per row instead of one per cell.
-        enableGlobalFilter: i === 0,
+        accessorFn: (row: Row) => spec.sortValue(row),
+        sortDescFirst: first === undefined ? false : typeof spec.sortValue(first) !== 'string',
       })),
-    [columns, rows],
-  );
-
-  // A new object whenever the rows or the filter change: that is what makes TanStack filter and
-  // sort again when the handles (and so its row model) stayed the same.
-  const globalFilter = useMemo<RowsFilter<Row>>(() => ({ filter: compiled, rows }), [compiled, rows]);
-  const globalFilterFn = useMemo<FilterFn<number>>(
-    () => (row: TableRow<number>, _columnId: string, value: RowsFilter<Row>) => {
-      const { filter } = value;
-      if (filter.kind !== 'match') return true;
-      const original = value.rows[row.original];
-      return original !== undefined && searchValues(original).some((text) => filter.test(text));
-    },
-    [searchValues],
+    [columns, first],
   );
 
   const sorting: SortingState = state.sort === null ? [] : [state.sort];
-  const table = useReactTable<number>({
-    data: handles as number[],
+  const table = useReactTable<Row>({
+    data: NO_ROWS,
     columns: columnDefs,
-    state: { sorting, globalFilter },
+    state: { sorting },
     onSortingChange: (updater: Updater<SortingState>) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater;
       updateTable(tableId, { sort: next[0] ?? null });
     },
-    globalFilterFn,
-    getColumnCanGlobalFilter: () => true,
+    manualSorting: true,
+    manualFiltering: true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    getRowId: (handle) => {
-      const row = rows[handle];
-      return row === undefined ? String(handle) : rowKey(row);
-    },
     enableMultiSort: false,
     autoResetAll: false,
   });
 
-  // TanStack caches each row's sort values; when the rows behind unchanged handles are replaced,
-  // those values are stale. Dropping the caches is cheap next to rebuilding 100,000 rows.
-  const valuesFrom = useRef(rows);
-  if (valuesFrom.current !== rows) {
-    valuesFrom.current = rows;
-    for (const row of table.getCoreRowModel().flatRows) row._valuesCache = {};
-  }
+  const cache = useMemo(() => new RowOrderCache(rows.length), [rows]);
+  const sortSpec = state.sort === null ? undefined : columns.find((c) => c.id === state.sort?.id);
+  const sortDesc = state.sort?.desc === true;
+  const order = useMemo(() => {
+    const sort =
+      sortSpec === undefined
+        ? null
+        : { columnId: sortSpec.id, desc: sortDesc, value: (position: number) => spec(rows, position, sortSpec.sortValue) };
+    return cache.order(sort, { filter: compiled, texts: (position) => searchTexts(rows, position, searchValues) });
+  }, [cache, rows, sortSpec, sortDesc, compiled, searchValues]);
 
-  const tableRows = table.getRowModel().rows;
   const tracks = useMemo(() => gridTracks(columns), [columns]);
-  const exportCsv = (): void => downloadText(props.csvFileName, toCsv(columns, originals(rows, tableRows)));
+  const exportCsv = (): void => downloadText(props.csvFileName, toCsv(columns, originals(rows, order)));
   const cards = state.view === 'cards' && props.renderCard !== undefined;
 
   return (
@@ -162,7 +127,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         tableId={tableId}
         filter={state.filter}
         filterError={shownFilter.kind === 'error' ? shownFilter.message : null}
-        shown={tableRows.length}
+        shown={order.length}
         total={rows.length}
         view={cards ? 'cards' : 'table'}
         canShowCards={props.renderCard !== undefined}
@@ -173,16 +138,26 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
         placeholder={props.filterPlaceholder}
       />
       {cards ? (
-        <CardBody {...props} tableRows={tableRows} />
+        <CardBody {...props} order={order} />
       ) : (
         <TableBody
           {...props}
           rowHeight={rowHeight}
-          tableRows={tableRows}
+          order={order}
           tracks={tracks}
           headers={table.getHeaderGroups()[0]?.headers ?? []}
         />
       )}
     </div>
   );
+}
+
+function spec<Row>(rows: readonly Row[], position: number, value: (row: Row) => SortValue): SortValue {
+  const row = rows[position];
+  return row === undefined ? undefined : value(row);
+}
+
+function searchTexts<Row>(rows: readonly Row[], position: number, texts: (row: Row) => readonly string[]): readonly string[] {
+  const row = rows[position];
+  return row === undefined ? [] : texts(row);
 }

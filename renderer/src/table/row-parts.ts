@@ -1,12 +1,11 @@
-import type { Row as TableRow } from '@tanstack/react-table';
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { DataTableProps } from './data-table';
 
 /* What the table and card bodies share: row click/keyboard handling, classes and the live flash. */
 
 export interface BodyProps<Row> extends DataTableProps<Row> {
-  /** TanStack's rows, sorted and filtered; each one's `original` is a position in `rows`. */
-  readonly tableRows: readonly TableRow<number>[];
+  /** The rows to show, sorted and filtered: positions in `rows` (see row-order.ts). */
+  readonly order: Int32Array;
 }
 
 export function rowInteraction<Row>(props: DataTableProps<Row>, row: Row) {

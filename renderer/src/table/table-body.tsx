@@ -7,12 +7,12 @@ const HEADER_HEIGHT = 30;
 
 /** The table view: a sticky header of sort buttons over virtualized grid rows. */
 export function TableBody<Row>(
-  props: BodyProps<Row> & { readonly rowHeight: number; readonly tracks: { template: string; minWidth: number }; readonly headers: readonly Header<number, unknown>[] },
+  props: BodyProps<Row> & { readonly rowHeight: number; readonly tracks: { template: string; minWidth: number }; readonly headers: readonly Header<Row, unknown>[] },
 ) {
-  const { tableRows, rowHeight, tracks, columns, headers } = props;
+  const { order, rows, rowHeight, tracks, columns, headers } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: order.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
@@ -22,7 +22,7 @@ export function TableBody<Row>(
   const gridStyle: CSSProperties = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
 
   return (
-    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={tableRows.length}>
+    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={order.length}>
       <div className="dt-header" role="row" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
         {headers.map((header) => {
           const spec = specById.get(header.column.id);
@@ -47,18 +47,18 @@ export function TableBody<Row>(
           );
         })}
       </div>
-      {tableRows.length === 0 ? (
+      {order.length === 0 ? (
         <div className="empty" data-testid="table-empty">
-          {props.rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
+          {rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
         </div>
       ) : (
         <div className="dt-body" style={{ height: virtualizer.getTotalSize(), minWidth: tracks.minWidth }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const tableRow = tableRows[item.index];
-            const row = tableRow === undefined ? undefined : props.rows[tableRow.original];
-            if (tableRow === undefined || row === undefined) return null;
-            const key = tableRow.id;
-            const changed = props.isChanged?.(row, tableRow.index) === true;
+            const position = order[item.index];
+            const row = position === undefined ? undefined : rows[position];
+            if (position === undefined || row === undefined) return null;
+            const key = props.rowKey(row);
+            const changed = props.isChanged?.(row, position) === true;
             return (
               <div
                 key={reactKey(props, key, changed)}
