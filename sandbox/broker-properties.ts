@@ -1,33 +1,39 @@
 import path from "node:path";
-import type { NodeState } from "./cluster-state.js";
+import { isControllerNode, type NodeState } from "./cluster-state.js";
 
 /**
- * server.properties for one combined broker+controller node. Beyond the
- * mandatory KRaft/listener settings, values are chosen for two reasons:
+ * server.properties for one node: a combined broker+controller, or a
+ * broker-only node that follows the combined nodes' quorum and listens only
+ * for clients (and replication). Beyond the mandatory KRaft/listener
+ * settings, values are chosen for two reasons:
  *  - failure is visible fast: a killed node is fenced after ~6 s and drops out
  *    of ISRs after ~5 s, so tests and demos do not wait half a minute;
  *  - the node is cheap: few threads and a small cleaner buffer, because three
  *    of them share 2 cores and 512 MB heaps.
  */
 export function renderBrokerProperties(node: NodeState, allNodes: readonly NodeState[]): string {
-  const nodeCount = allNodes.length;
-  const internalRf = Math.min(3, nodeCount);
-  const internalMinIsr = Math.min(2, nodeCount);
-  const voters = allNodes.map((n) => `${n.id}@${n.host}:${n.controllerPort}`).join(",");
+  const voterNodes = allNodes.filter(isControllerNode);
+  // Capped at the voters, which always run: broker-only nodes may join later or leave, and an
+  // internal topic created while they are away must still find enough brokers.
+  const internalRf = Math.min(3, voterNodes.length);
+  const internalMinIsr = Math.min(2, voterNodes.length);
+  const voters = voterNodes.map((n) => `${n.id}@${n.host}:${n.controllerPort}`).join(",");
+  const controller = isControllerNode(node) ? `CONTROLLER://${node.host}:${node.controllerPort}` : null;
   // With advertised ports, brokers replicate over their own listener so a proxy in front of one
   // broker's client port slows its clients, not its followers.
   const replication = node.replicationPort === undefined ? null : `REPLICATION://${node.host}:${node.replicationPort}`;
   const clientAdvertised = `PLAINTEXT://${node.host}:${node.advertisedPort ?? node.port}`;
+  const listed = (...entries: ReadonlyArray<string | null>): string => entries.filter((entry) => entry !== null).join(",");
 
   const settings: ReadonlyArray<readonly [string, string | number | boolean]> = [
-    ["process.roles", "broker,controller"],
+    ["process.roles", controller === null ? "broker" : "broker,controller"],
     ["node.id", node.id],
     ["broker.rack", node.rack],
     // Static quorum (not KIP-853 dynamic): works unchanged on 3.9 and 4.x and
     // needs no --initial-controllers at format time.
     ["controller.quorum.voters", voters],
-    ["listeners", [`PLAINTEXT://${node.host}:${node.port}`, `CONTROLLER://${node.host}:${node.controllerPort}`, ...(replication ? [replication] : [])].join(",")],
-    ["advertised.listeners", [clientAdvertised, `CONTROLLER://${node.host}:${node.controllerPort}`, ...(replication ? [replication] : [])].join(",")],
+    ["listeners", listed(`PLAINTEXT://${node.host}:${node.port}`, controller, replication)],
+    ["advertised.listeners", listed(clientAdvertised, controller, replication)],
     ["listener.security.protocol.map", `PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT${replication ? ",REPLICATION:PLAINTEXT" : ""}`],
     ["controller.listener.names", "CONTROLLER"],
     ["inter.broker.listener.name", replication ? "REPLICATION" : "PLAINTEXT"],

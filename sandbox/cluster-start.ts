@@ -6,6 +6,7 @@ import { randomClusterId } from "./cluster-id.js";
 import {
   bootstrapServers,
   CLUSTER_STATE_SCHEMA,
+  isControllerNode,
   readClusterState,
   updateClusterState,
   writeClusterState,
@@ -28,8 +29,18 @@ export interface StartClusterOptions {
   readonly dir?: string;
   /** Default DEFAULT_KAFKA_VERSION. Must match an existing cluster's version. */
   readonly kafkaVersion?: string;
-  /** Default 3. Must match an existing cluster's node count. */
+  /** Combined broker+controller nodes (the quorum). Default 3. Must match an existing cluster's. */
   readonly nodes?: number;
+  /**
+   * Broker-only nodes after the combined ones (ids nodes+1…), following their quorum. Default 0.
+   * Must match an existing cluster's.
+   */
+  readonly brokerOnlyNodes?: number;
+  /**
+   * False: leave the broker-only nodes stopped (their storage is formatted), so a test or a
+   * person can add a broker to the running cluster later with startNode. Default true.
+   */
+  readonly startBrokerOnlyNodes?: boolean;
   /** Default 19092. Node i: PLAINTEXT basePort+i-1, CONTROLLER basePort+100+i-1. */
   readonly basePort?: number;
   /** broker.rack per node (index 0 = node 1), cycled. Default rack-a, rack-b, rack-c. */
@@ -67,8 +78,13 @@ function assertCompatible(state: ClusterState, options: StartClusterOptions): vo
   if (options.kafkaVersion !== undefined && options.kafkaVersion !== state.kafkaVersion) {
     mismatches.push(`Kafka ${state.kafkaVersion} (asked for ${options.kafkaVersion})`);
   }
-  if (options.nodes !== undefined && options.nodes !== state.nodes.length) {
-    mismatches.push(`${state.nodes.length} nodes (asked for ${options.nodes})`);
+  const combined = state.nodes.filter(isControllerNode).length;
+  const brokerOnly = state.nodes.length - combined;
+  if (options.nodes !== undefined && options.nodes !== combined) {
+    mismatches.push(`${combined} nodes (asked for ${options.nodes})`);
+  }
+  if (options.brokerOnlyNodes !== undefined && options.brokerOnlyNodes !== brokerOnly) {
+    mismatches.push(`${brokerOnly} broker-only nodes (asked for ${options.brokerOnlyNodes})`);
   }
   if (options.basePort !== undefined && options.basePort !== state.basePort) {
     mismatches.push(`base port ${state.basePort} (asked for ${options.basePort})`);
@@ -134,6 +150,7 @@ async function createCluster(dir: string, options: StartClusterOptions, log: (li
   const nodes = planNodes({
     dir,
     nodes: options.nodes ?? DEFAULT_NODE_COUNT,
+    ...(options.brokerOnlyNodes === undefined ? {} : { brokerOnlyNodes: options.brokerOnlyNodes }),
     basePort: options.basePort ?? DEFAULT_BASE_PORT,
     racks: options.racks ?? DEFAULT_RACKS,
     ...(options.advertisedPorts === undefined ? {} : { advertisedPorts: options.advertisedPorts }),
@@ -169,10 +186,16 @@ async function createCluster(dir: string, options: StartClusterOptions, log: (li
   return state;
 }
 
+/** The nodes a start brings up: all of them, or only the combined ones when broker-only nodes are held back. */
+function nodesToStart(state: ClusterState, options: StartClusterOptions): NodeState[] {
+  return options.startBrokerOnlyNodes === false ? state.nodes.filter(isControllerNode) : state.nodes;
+}
+
 /**
- * Starts (or resumes) a KRaft cluster of combined broker+controller nodes and
- * resolves once every node is registered and unfenced. Idempotent: nodes that
- * are already running are left alone, stopped ones restart on their data.
+ * Starts (or resumes) a KRaft cluster of combined broker+controller nodes,
+ * and any broker-only nodes, and resolves once every node started is
+ * registered and unfenced. Idempotent: nodes that are already running are
+ * left alone, stopped ones restart on their data.
  */
 export async function startCluster(options: StartClusterOptions = {}): Promise<StartClusterResult> {
   const started = Date.now();
@@ -183,7 +206,7 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
   const existing = readClusterState(dir);
   if (existing !== undefined) {
     assertCompatible(existing, options);
-    const down = existing.nodes.filter((node) => !isOurProcess(node.pid, node.marker));
+    const down = nodesToStart(existing, options).filter((node) => !isOurProcess(node.pid, node.marker));
     if (down.length === 0) {
       return { state: existing, bootstrap: bootstrapServers(existing), alreadyRunning: true, startedNodeIds: [], elapsedMs: Date.now() - started };
     }
@@ -201,15 +224,16 @@ export async function startCluster(options: StartClusterOptions = {}): Promise<S
   }
 
   const state = await createCluster(dir, options, log);
-  log(`Starting ${state.nodes.length} node(s) of "${state.name}" (Kafka ${state.kafkaVersion})...`);
+  const starting = nodesToStart(state, options);
+  log(`Starting ${starting.length} of ${state.nodes.length} node(s) of "${state.name}" (Kafka ${state.kafkaVersion})...`);
   // All at once: a combined node cannot finish starting until a quorum majority is up.
   const libsDir = await ensureKafkaJars(state.kafkaVersion, log);
-  await launchAndWait(state, state.nodes, libsDir, timeoutMs);
+  await launchAndWait(state, starting, libsDir, timeoutMs);
   return {
     state,
     bootstrap: bootstrapServers(state),
     alreadyRunning: false,
-    startedNodeIds: state.nodes.map((node) => node.id),
+    startedNodeIds: starting.map((node) => node.id),
     elapsedMs: Date.now() - started,
   };
 }

@@ -6,13 +6,21 @@ import { defaultClusterDir } from "./sandbox-paths.js";
 export const CLUSTER_STATE_FILE = "cluster.json";
 export const CLUSTER_STATE_SCHEMA = 1;
 
+/**
+ * "combined": broker and KRaft controller (a quorum voter), the default. "broker": a broker-only
+ * node that follows the voters' quorum; it can join later and leave for good, as brokers do.
+ */
+export type NodeRole = "combined" | "broker";
+
 export interface NodeState {
   readonly id: number;
+  /** Absent in state written before broker-only nodes existed: combined. */
+  readonly role?: NodeRole;
   readonly rack: string;
   readonly host: string;
   /** PLAINTEXT listener: what clients and the app connect to. */
   readonly port: number;
-  /** CONTROLLER listener: KRaft quorum traffic. */
+  /** CONTROLLER listener: KRaft quorum traffic. Reserved but not listened on by broker-only nodes. */
   readonly controllerPort: number;
   /**
    * Only in clusters started with `advertisedPorts`: the client port this node advertises instead
@@ -127,12 +135,26 @@ export function writePidFile(pidFile: string, pid: number | null): void {
   else fs.writeFileSync(pidFile, `${pid}\n`);
 }
 
+export function isControllerNode(node: NodeState): boolean {
+  return (node.role ?? "combined") === "combined";
+}
+
+/**
+ * The combined nodes' client listeners: they run whenever the cluster does, while a broker-only
+ * node may not have joined yet or may have left for good.
+ */
 export function bootstrapServers(state: ClusterState): string {
-  return state.nodes.map((node) => `${node.host}:${node.port}`).join(",");
+  return state.nodes
+    .filter(isControllerNode)
+    .map((node) => `${node.host}:${node.port}`)
+    .join(",");
 }
 
 export function bootstrapControllers(state: ClusterState): string {
-  return state.nodes.map((node) => `${node.host}:${node.controllerPort}`).join(",");
+  return state.nodes
+    .filter(isControllerNode)
+    .map((node) => `${node.host}:${node.controllerPort}`)
+    .join(",");
 }
 
 export function findNode(state: ClusterState, nodeId: number): NodeState {
@@ -159,6 +181,7 @@ function isNodeState(value: unknown): value is NodeState {
   return (
     isRecord(value) &&
     typeof value["id"] === "number" &&
+    (value["role"] === undefined || value["role"] === "combined" || value["role"] === "broker") &&
     typeof value["rack"] === "string" &&
     typeof value["host"] === "string" &&
     typeof value["port"] === "number" &&

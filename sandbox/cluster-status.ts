@@ -3,6 +3,7 @@ import {
   readClusterState,
   resolveClusterDir,
   type ClusterRef,
+  type NodeRole,
   type TrafficRole,
 } from "./cluster-state.js";
 import { isPortListening } from "./port-check.js";
@@ -10,6 +11,7 @@ import { isOurProcess } from "./process-control.js";
 
 export interface NodeStatus {
   readonly id: number;
+  readonly role: NodeRole;
   readonly rack: string;
   readonly pid: number | null;
   readonly alive: boolean;
@@ -28,7 +30,7 @@ export interface TrafficStatus {
 
 export interface ClusterStatus {
   readonly dir: string;
-  /** "absent": no cluster.json; "partial": some but not all nodes alive. */
+  /** "absent": no cluster.json; "partial": some but not all nodes alive (a broker-only node held back or gone counts). */
   readonly state: "absent" | "stopped" | "partial" | "running";
   readonly name?: string;
   readonly kafkaVersion?: string;
@@ -55,6 +57,7 @@ export async function clusterStatus(ref: ClusterRef): Promise<ClusterStatus> {
       ]);
       return {
         id: node.id,
+        role: node.role ?? "combined",
         rack: node.rack,
         pid: node.pid,
         alive: isOurProcess(node.pid, node.marker),

@@ -6,12 +6,26 @@
  *   const { bootstrap } = await startCluster({ name: "it", basePort: 22092 });
  *   await runKafkaTool("topics", ["--bootstrap-server", "@bootstrap", "--list"], { cluster: "it" });
  *   await killNode("it", 2); await restartNode("it", 2);
+ *   // A broker joining later and leaving for good: startCluster({ …, brokerOnlyNodes: 1, startBrokerOnlyNodes: false }),
+ *   // then startNode("it", 4), stopNode("it", 4) and runKafkaTool("cluster", ["unregister", …]).
  *   await stopCluster("it", { wipe: true });
  */
 export { startCluster, type StartClusterOptions, type StartClusterResult } from "./cluster-start.js";
 export { stopCluster, type StopClusterOptions, type StopClusterResult } from "./cluster-stop.js";
 export { clusterStatus, type ClusterStatus, type NodeStatus, type TrafficStatus } from "./cluster-status.js";
-export { killNode, restartNode, type KillNodeResult, type RestartNodeOptions, type RestartNodeResult } from "./node-control.js";
+export {
+  killNode,
+  restartNode,
+  startNode,
+  stopNode,
+  type KillNodeResult,
+  type RestartNodeOptions,
+  type RestartNodeResult,
+  type StartNodeOptions,
+  type StartNodeResult,
+  type StopNodeOptions,
+  type StopNodeResult,
+} from "./node-control.js";
 export {
   runKafkaTool,
   BOOTSTRAP_PLACEHOLDER,
@@ -27,6 +41,7 @@ export {
   resolveClusterDir,
   type ClusterRef,
   type ClusterState,
+  type NodeRole,
   type NodeState,
   type TrafficState,
 } from "./cluster-state.js";

@@ -39,12 +39,45 @@ export async function killNode(ref: ClusterRef, nodeId: number): Promise<KillNod
   return { nodeId, pid };
 }
 
-export interface RestartNodeOptions {
+export interface StopNodeOptions {
+  /** How long the broker gets for a controlled shutdown before SIGKILL. Default 20 s. */
+  readonly graceMs?: number;
+}
+
+export interface StopNodeResult {
+  readonly nodeId: number;
+  readonly pid: number;
+  /** True when it ignored SIGTERM for the whole grace period and was SIGKILLed. */
+  readonly killed: boolean;
+}
+
+/**
+ * Stops one node cleanly: SIGTERM, so a broker hands its leaderships over (controlled shutdown)
+ * and stays registered, fenced, until it comes back or is unregistered (`tool cluster unregister`).
+ * How a broker leaves for good; killNode is how it crashes.
+ */
+export async function stopNode(ref: ClusterRef, nodeId: number, options: StopNodeOptions = {}): Promise<StopNodeResult> {
+  const dir = resolveClusterDir(ref);
+  const node = findNode(requireClusterState(dir), nodeId);
+  if (!isOurProcess(node.pid, node.marker)) {
+    throw new SandboxError(`Node ${nodeId} is not running`, node.dir, `no live broker process (pid file said ${String(node.pid)})`);
+  }
+  const pid = node.pid;
+  const killed = await terminate([pid], options.graceMs ?? 20_000);
+  updateClusterState(dir, (state) => {
+    const target = findNode(state, nodeId);
+    target.pid = null;
+    writePidFile(target.pidFile, null);
+  });
+  return { nodeId, pid, killed: killed.length > 0 };
+}
+
+export interface StartNodeOptions {
   /** Default 120 s. */
   readonly timeoutMs?: number;
 }
 
-export interface RestartNodeResult {
+export interface StartNodeResult {
   readonly nodeId: number;
   readonly pid: number;
   /** True when the node was running and nothing was done. */
@@ -52,8 +85,11 @@ export interface RestartNodeResult {
   readonly elapsedMs: number;
 }
 
-/** Starts a stopped node again on its existing data and waits until it is registered and unfenced. */
-export async function restartNode(ref: ClusterRef, nodeId: number, options: RestartNodeOptions = {}): Promise<RestartNodeResult> {
+/**
+ * Starts a node that is not running (killed, stopped, or a broker-only node held back when the
+ * cluster started) on its data, and waits until it is registered and unfenced.
+ */
+export async function startNode(ref: ClusterRef, nodeId: number, options: StartNodeOptions = {}): Promise<StartNodeResult> {
   const started = Date.now();
   const dir = resolveClusterDir(ref);
   const state = requireClusterState(dir);
@@ -64,7 +100,7 @@ export async function restartNode(ref: ClusterRef, nodeId: number, options: Rest
   // A SIGKILLed JVM's sockets can take a moment to be released.
   const busy = await waitForPortsFree(allPorts([node]), 5_000);
   if (busy.length > 0) {
-    throw new SandboxError(`Cannot restart node ${nodeId}`, `127.0.0.1:${busy.join(", ")}`, "its port is in use by another process");
+    throw new SandboxError(`Cannot start node ${nodeId}`, `127.0.0.1:${busy.join(", ")}`, "its port is in use by another process");
   }
   const libsDir = await ensureKafkaJars(state.kafkaVersion);
   const pid = await launchNode(state, node, libsDir);
@@ -84,3 +120,9 @@ export async function restartNode(ref: ClusterRef, nodeId: number, options: Rest
   }
   return { nodeId, pid, alreadyRunning: false, elapsedMs: Date.now() - started };
 }
+
+export type RestartNodeOptions = StartNodeOptions;
+export type RestartNodeResult = StartNodeResult;
+
+/** startNode under the name that reads right after killNode or stopNode. */
+export const restartNode = startNode;

@@ -13,7 +13,10 @@ export const REPLICATION_PORT_OFFSET = 200;
 
 export interface LayoutOptions {
   readonly dir: string;
+  /** Combined broker+controller nodes: the quorum voters, ids 1..nodes. */
   readonly nodes: number;
+  /** Broker-only nodes after them, ids nodes+1..nodes+brokerOnlyNodes. Default 0. */
+  readonly brokerOnlyNodes?: number;
   readonly basePort: number;
   /** Rack per node, index 0 = node 1; cycled when shorter than `nodes`. */
   readonly racks: readonly string[];
@@ -24,15 +27,26 @@ export interface LayoutOptions {
 /**
  * Node i (1-based) listens for clients on basePort+i-1 and for the quorum on
  * basePort+100+i-1, so two clusters with base ports 19092 and 29092 never
- * collide and a port number alone tells you which node it is.
+ * collide and a port number alone tells you which node it is. Broker-only
+ * nodes follow the combined ones in the same scheme; their controller port
+ * stays reserved but unused, so ids and ports keep lining up.
  */
 export function planNodes(options: LayoutOptions): NodeState[] {
   const { dir, nodes, basePort, racks, advertisedPorts } = options;
+  const brokerOnly = options.brokerOnlyNodes ?? 0;
   if (!Number.isInteger(nodes) || nodes < 1 || nodes > 9) {
     throw new SandboxError(`Invalid node count ${nodes}`, "--nodes / nodes option", "expected an integer from 1 to 9");
   }
+  if (!Number.isInteger(brokerOnly) || brokerOnly < 0 || nodes + brokerOnly > 9) {
+    throw new SandboxError(
+      `Invalid broker-only node count ${brokerOnly}`,
+      "--broker-only / brokerOnlyNodes option",
+      `expected an integer from 0 to ${9 - nodes}: at most 9 nodes in all`,
+    );
+  }
+  const total = nodes + brokerOnly;
   const replicated = advertisedPorts !== undefined;
-  const highest = basePort + (replicated ? REPLICATION_PORT_OFFSET : CONTROLLER_PORT_OFFSET) + nodes - 1;
+  const highest = basePort + (replicated ? REPLICATION_PORT_OFFSET : CONTROLLER_PORT_OFFSET) + total - 1;
   if (!Number.isInteger(basePort) || basePort < 1024 || highest > 65535) {
     throw new SandboxError(
       `Invalid base port ${basePort}`,
@@ -43,11 +57,12 @@ export function planNodes(options: LayoutOptions): NodeState[] {
   if (racks.length === 0) {
     throw new SandboxError("Empty rack list", "racks option", "give at least one rack name");
   }
-  return Array.from({ length: nodes }, (_, index) => {
+  return Array.from({ length: total }, (_, index) => {
     const id = index + 1;
     const nodeDir = path.join(dir, `node-${id}`);
     return {
       id,
+      role: id > nodes ? "broker" : "combined",
       rack: racks[index % racks.length] ?? "rack-a",
       host: SANDBOX_HOST,
       port: basePort + index,
@@ -64,6 +79,7 @@ export function planNodes(options: LayoutOptions): NodeState[] {
   });
 }
 
+/** The ports the nodes listen on (a broker-only node's reserved controller port included: nothing else should take it). */
 export function allPorts(nodes: readonly NodeState[]): number[] {
   return nodes.flatMap((node) => [node.port, node.controllerPort, ...(node.replicationPort === undefined ? [] : [node.replicationPort])]);
 }

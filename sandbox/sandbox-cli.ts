@@ -18,6 +18,7 @@ import {
   SandboxError,
   startCluster,
   stopCluster,
+  stopNode,
   toolMainClass,
   bootstrapServers,
   type ClusterStatus,
@@ -32,7 +33,9 @@ Commands:
   status [--json]       per node: pid alive, client/controller port listening
   seed [--topics-only]  create the demo topics and start background traffic (idempotent)
   kill <node>           SIGKILL one node (node ids are 1..N)
-  restart <node>        start a stopped node on its data; returns when it is unfenced again
+  restart <node>        start a stopped (or held-back) node on its data; returns when it is unfenced
+  shutdown <node>       SIGTERM one node: a controlled shutdown, it stays registered (fenced); to
+                        retire a broker for good, then \`tool cluster unregister --bootstrap-server @bootstrap --id <node>\`
   tool <name> [args…]   run a Kafka CLI tool from the cluster's jars; exit code is the tool's.
                         "@bootstrap" / "@controllers" expand to the cluster's addresses.
                         Sandbox options must come before <name>; the rest is passed verbatim.
@@ -43,7 +46,9 @@ Options:
   --name <name>         cluster name (default "default"; lives in .sandbox/<name>)
   --dir <path>          cluster directory (instead of --name)
   --kafka <version>     Kafka version of a new cluster (default ${DEFAULT_KAFKA_VERSION}; 3.9.x and 4.x)
-  --nodes <n>           nodes of a new cluster (default ${DEFAULT_NODE_COUNT})
+  --nodes <n>           combined broker+controller nodes of a new cluster (default ${DEFAULT_NODE_COUNT})
+  --broker-only <n>     broker-only nodes after them (ids n+1…; default 0)
+  --hold-back           start leaves the broker-only nodes stopped (add them later with \`restart <node>\`)
   --base-port <p>       first client port (default ${DEFAULT_BASE_PORT}); node i uses p+i-1, controller p+100+i-1
   --racks <a,b,…>       broker.rack per node, cycled (default rack-a,rack-b,rack-c)
   --timeout <seconds>   how long start/restart wait for brokers (default 180/120), or tool runs (default: no limit)
@@ -56,6 +61,8 @@ interface CliOptions {
   dir?: string;
   kafka?: string;
   nodes?: number;
+  brokerOnly?: number;
+  holdBack: boolean;
   basePort?: number;
   racks?: string[];
   timeoutMs?: number;
@@ -80,7 +87,7 @@ function integerOption(flag: string, raw: string): number {
 }
 
 function parseArgs(argv: readonly string[]): ParsedArgs {
-  const options: CliOptions = { wipe: false, json: false, topicsOnly: false };
+  const options: CliOptions = { wipe: false, json: false, topicsOnly: false, holdBack: false };
   const positionals: string[] = [];
   let command: string | undefined;
   let passthrough: string[] = [];
@@ -104,6 +111,8 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
       case "--dir": options.dir = value(); break;
       case "--kafka": options.kafka = value(); break;
       case "--nodes": options.nodes = integerOption(flag, value()); break;
+      case "--broker-only": options.brokerOnly = integerOption(flag, value()); break;
+      case "--hold-back": options.holdBack = true; break;
       case "--base-port": options.basePort = integerOption(flag, value()); break;
       case "--racks": options.racks = value().split(",").filter((rack) => rack !== ""); break;
       case "--timeout": options.timeoutMs = integerOption(flag, value()) * 1000; break;
@@ -144,7 +153,8 @@ function printStatus(status: ClusterStatus): void {
   say(`  bootstrap: ${status.bootstrap ?? "?"}`);
   for (const node of status.nodes) {
     const proc = node.alive ? `pid ${node.pid ?? "?"} alive` : "not running";
-    const ports = `:${node.port} ${node.listening ? "listening" : "closed"}, controller :${node.controllerPort} ${node.controllerListening ? "listening" : "closed"}`;
+    const controller = node.role === "broker" ? "broker only" : `controller :${node.controllerPort} ${node.controllerListening ? "listening" : "closed"}`;
+    const ports = `:${node.port} ${node.listening ? "listening" : "closed"}, ${controller}`;
     say(`  node ${node.id} ${node.rack.padEnd(8)} ${proc.padEnd(20)} ${ports}`);
   }
   for (const traffic of status.traffic) {
@@ -166,6 +176,8 @@ async function run(argv: readonly string[]): Promise<number> {
         ...(options.name === undefined ? {} : { name: options.name }),
         ...(options.kafka === undefined ? {} : { kafkaVersion: options.kafka }),
         ...(options.nodes === undefined ? {} : { nodes: options.nodes }),
+        ...(options.brokerOnly === undefined ? {} : { brokerOnlyNodes: options.brokerOnly }),
+        ...(options.holdBack ? { startBrokerOnlyNodes: false } : {}),
         ...(options.basePort === undefined ? {} : { basePort: options.basePort }),
         ...(options.racks === undefined ? {} : { racks: options.racks }),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
@@ -175,7 +187,7 @@ async function run(argv: readonly string[]): Promise<number> {
       say(
         result.alreadyRunning
           ? `Cluster "${state.name}" is already running; nothing to do.`
-          : `Cluster "${state.name}" (Kafka ${state.kafkaVersion}, ${state.nodes.length} nodes) ready in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
+          : `Cluster "${state.name}" (Kafka ${state.kafkaVersion}, ${result.startedNodeIds.length} of ${state.nodes.length} nodes started) ready in ${(result.elapsedMs / 1000).toFixed(1)} s.`,
       );
       printStatus(await clusterStatus(ref));
       return 0;
@@ -206,6 +218,11 @@ async function run(argv: readonly string[]): Promise<number> {
     case "kill": {
       const result = await killNode(ref, nodeIdArg(positionals, "kill"));
       say(`Killed node ${result.nodeId} (pid ${result.pid}) with SIGKILL.`);
+      return 0;
+    }
+    case "shutdown": {
+      const result = await stopNode(ref, nodeIdArg(positionals, "shutdown"));
+      say(`Stopped node ${result.nodeId} (pid ${result.pid})${result.killed ? " with SIGKILL after the grace period" : " cleanly"}.`);
       return 0;
     }
     case "restart": {

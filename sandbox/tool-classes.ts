@@ -15,6 +15,7 @@ export const KAFKA_TOOL_NAMES = [
   "leader-election",
   "delete-records",
   "storage",
+  "cluster",
 ] as const;
 
 export type KafkaToolName = (typeof KAFKA_TOOL_NAMES)[number];
@@ -51,6 +52,8 @@ const TOOL_CLASSES: Readonly<Record<KafkaToolName, readonly ClassSince[]>> = {
   "leader-election": [{ since: "3.9.0", mainClass: "org.apache.kafka.tools.LeaderElectionCommand" }],
   "delete-records": [{ since: "3.9.0", mainClass: "org.apache.kafka.tools.DeleteRecordsCommand" }],
   storage: [{ since: "3.9.0", mainClass: "kafka.tools.StorageTool" }],
+  // kafka-cluster.sh: cluster-id, unregister (a broker that left for good), list-endpoints.
+  cluster: [{ since: "3.9.0", mainClass: "org.apache.kafka.tools.ClusterTool" }],
 };
 
 export const BROKER_MAIN_CLASS = "kafka.Kafka";

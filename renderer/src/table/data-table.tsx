@@ -5,7 +5,7 @@ import { gridTracks, type ColumnSpec } from './column-spec';
 import { CardBody } from './card-body';
 import { toCsv } from './csv';
 import { downloadText } from './download';
-import { compileFilter, type CompiledFilter } from './text-filter';
+import { compileFilter } from './text-filter';
 import { TableBody } from './table-body';
 import { TableToolbar } from './table-toolbar';
 import { RowOrderCache, type SortValue } from './row-order';
