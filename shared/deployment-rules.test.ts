@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveClusterModel } from './cluster-model';
-import { DEFAULT_DEPLOYMENT_THRESHOLDS, deploymentRules, type DeploymentRuleId, type RuleResult } from './deployment-rules';
+import { DEFAULT_DEPLOYMENT_THRESHOLDS, deploymentFacts, deploymentRules, type DeploymentRuleId, type RuleResult } from './deployment-rules';
 import { brokerInfo, clusterSnapshot, partitionInfo, topicInfo } from './synthetic-snapshot';
 
 function rule(results: readonly RuleResult[], id: DeploymentRuleId): RuleResult {
@@ -10,7 +10,7 @@ function rule(results: readonly RuleResult[], id: DeploymentRuleId): RuleResult 
 }
 
 function check(snapshot: ReturnType<typeof clusterSnapshot>, thresholds = DEFAULT_DEPLOYMENT_THRESHOLDS, minPartitionsForSkew = 50) {
-  return deploymentRules(snapshot, deriveClusterModel(snapshot, { minPartitionsForSkew, leaderImbalancePct: 10 }), thresholds);
+  return deploymentRules(deploymentFacts(snapshot), deriveClusterModel(snapshot, { minPartitionsForSkew, leaderImbalancePct: 10 }), thresholds);
 }
 
 describe('deploymentRules', () => {

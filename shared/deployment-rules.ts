@@ -102,14 +102,24 @@ export function rackCheck(snapshot: ClusterSnapshot): RackCheck {
   return { shared, unknown };
 }
 
+/** What the rules need of a snapshot beyond its model: computed once per poll, checked against any thresholds. */
+export interface DeploymentFacts {
+  readonly brokerCount: number;
+  readonly racks: RackCheck;
+}
+
+export function deploymentFacts(snapshot: ClusterSnapshot): DeploymentFacts {
+  return { brokerCount: snapshot.brokers.length, racks: rackCheck(snapshot) };
+}
+
 /** Checks every rule; thresholds are parameters so a team can hold its own budget. */
 export function deploymentRules(
-  snapshot: ClusterSnapshot,
+  facts: DeploymentFacts,
   model: ClusterModel,
   thresholds: DeploymentThresholds = DEFAULT_DEPLOYMENT_THRESHOLDS,
 ): RuleResult[] {
   const t = thresholds;
-  const racks = rackCheck(snapshot);
+  const { racks } = facts;
   const rackRule: RuleResult =
     racks.shared > 0
       ? { id: 'rack-aware', verdict: 'fail', value: racks.shared, detail: `${racks.shared} partitions with two replicas in one rack`, brokers: [] }
@@ -135,7 +145,7 @@ export function deploymentRules(
   };
 
   return [
-    budgetRule('broker-count', snapshot.brokers.length, t.maxBrokers, t.budgetWarnShare, 'brokers'),
+    budgetRule('broker-count', facts.brokerCount, t.maxBrokers, t.budgetWarnShare, 'brokers'),
     budgetRule('partition-count', model.totals.partitions, t.maxPartitions, t.budgetWarnShare, 'partitions'),
     skewRule('replica-distribution', model.brokerLoads.map((l) => ({ brokerId: l.brokerId, skew: l.replicaSkewPct })), t, 'replica'),
     skewRule('leader-distribution', model.brokerLoads.map((l) => ({ brokerId: l.brokerId, skew: l.leaderSkewPct })), t, 'leader'),

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { clientFrameSchema, type ServerFrame } from '../../shared/api-contract';
+import { clientFrameSchema, EVENT_NAMES, isEventName, type EventName, type ServerFrame } from '../../shared/api-contract';
 import type { ClusterService } from '../services/cluster-service';
 import { readStaticFile } from './static-files';
 
@@ -40,7 +40,8 @@ const SECURITY_HEADERS = {
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const sockets = new Set<WebSocket>();
+  /** Each open connection and the events it asked for. */
+  const sockets = new Map<WebSocket, ReadonlySet<EventName>>();
   let port = 0;
   const allowedHosts = (): string[] => [`${HOST}:${port}`, `localhost:${port}`];
 
@@ -79,15 +80,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (!allowedHosts().includes(req.headers.host ?? '')) return refuse('421 Misdirected Request');
     if (!allowedHosts().some((h) => origin === `http://${h}`)) return refuse('403 Forbidden');
     if (!tokensMatch(url.searchParams.get('token') ?? '', token)) return refuse('401 Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    const events = eventSelection(url.searchParams.get('events'));
+    if (events === null) return refuse('400 Bad Request');
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, events));
   });
 
-  wss.on('connection', (ws: WebSocket) => {
-    sockets.add(ws);
+  wss.on('connection', (ws: WebSocket, events: ReadonlySet<EventName>) => {
+    sockets.set(ws, events);
     const send = (frame: ServerFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    for (const { event, payload } of options.service.currentEvents()) send({ kind: 'event', event, payload });
+    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) send({ kind: 'event', event, payload });
     ws.on('message', (data) => {
       void answer(data.toString(), send);
     });
@@ -114,8 +117,13 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   const unsubscribe = options.service.subscribe((event, payload) => {
-    const text = JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
-    for (const ws of sockets) if (ws.readyState === ws.OPEN) ws.send(text);
+    let text: string | null = null;
+    for (const [ws, events] of sockets) {
+      if (ws.readyState !== ws.OPEN || !events.has(event)) continue;
+      // Serialized once, and only when some connection wants it.
+      text ??= JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
+      ws.send(text);
+    }
   });
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -130,7 +138,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     token,
     close: async () => {
       unsubscribe();
-      for (const ws of sockets) ws.terminate();
+      for (const ws of sockets.keys()) ws.terminate();
       await new Promise<void>((r) => wss.close(() => r()));
       await new Promise<void>((r) => server.close(() => r()));
     },
@@ -141,4 +149,16 @@ function tokensMatch(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Which pushed events a connection wants, from `?events=a,b`: every event when absent, so a
+ * connection that does not ask gets them all. The page's view engine takes the (large) snapshots
+ * on a connection of its own, off the page's main thread; null for an unknown event name.
+ */
+export function eventSelection(param: string | null): ReadonlySet<EventName> | null {
+  if (param === null) return new Set(EVENT_NAMES);
+  const names = param.split(',').filter((n) => n !== '');
+  if (!names.every(isEventName)) return null;
+  return new Set(names);
 }

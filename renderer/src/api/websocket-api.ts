@@ -180,9 +180,13 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
   };
 }
 
-/** ws://host:port/api?token=… for the page's own origin; the token comes from the page URL web mode printed. */
-export function webSocketUrl(location: { protocol: string; host: string; search: string }): string {
+/**
+ * ws://host:port/api?token=… for the page's own origin; the token comes from the page URL web mode
+ * printed. With `events`, the connection gets only those pushed events (all of them otherwise).
+ */
+export function webSocketUrl(location: { protocol: string; host: string; search: string }, events?: readonly EventName[]): string {
   const token = new URLSearchParams(location.search).get('token') ?? '';
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${location.host}/api?token=${encodeURIComponent(token)}`;
+  const selection = events === undefined ? '' : `&events=${events.join(',')}`;
+  return `${scheme}://${location.host}/api?token=${encodeURIComponent(token)}${selection}`;
 }

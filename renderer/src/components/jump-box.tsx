@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { ClusterView } from '../engine/cluster-view';
 import { navigate } from '../navigation/route-store';
 import { selectCluster, useClustersStore } from '../state/clusters-store';
-import { memoizePerSnapshot } from '../state/per-snapshot-memo';
 import { useSnapshotStore } from '../state/snapshot-store';
 import { compileFilter } from '../table/text-filter';
 
@@ -17,7 +16,9 @@ interface JumpTarget {
 
 const MAX_RESULTS = 50;
 
-const targetsOf = memoizePerSnapshot((snapshot: ClusterSnapshot): readonly JumpTarget[] => [
+const targetCache = new WeakMap<ClusterView, readonly JumpTarget[]>();
+
+const jumpTargets = ({ snapshot }: ClusterView): readonly JumpTarget[] => [
   ...snapshot.brokers.map((b) => ({
     kind: 'broker' as const,
     clusterKey: snapshot.clusterKey,
@@ -32,9 +33,19 @@ const targetsOf = memoizePerSnapshot((snapshot: ClusterSnapshot): readonly JumpT
     clusterName: snapshot.profileName,
     id: t.name,
     label: t.name,
-    detail: `${t.partitions.length} partitions`,
+    detail: `${t.partitionCount} partitions`,
   })),
-]);
+];
+
+/** Built once per poll of each cluster, however often the dialog filters them. */
+function targetsOf(view: ClusterView): readonly JumpTarget[] {
+  let targets = targetCache.get(view);
+  if (targets === undefined) {
+    targets = jumpTargets(view);
+    targetCache.set(view, targets);
+  }
+  return targets;
+}
 
 function go(target: JumpTarget): void {
   selectCluster(target.clusterKey);
@@ -79,9 +90,9 @@ function JumpDialog({ onClose }: { readonly onClose: () => void }) {
     const keys = [...order].sort((a, b) => Number(b === selected) - Number(a === selected));
     const found: JumpTarget[] = [];
     for (const key of keys) {
-      const snapshot = latest[key];
-      if (snapshot === undefined) continue;
-      for (const target of targetsOf(snapshot)) {
+      const view = latest[key];
+      if (view === undefined) continue;
+      for (const target of targetsOf(view)) {
         if (filter.test(target.label) || filter.test(target.detail)) found.push(target);
         if (found.length >= MAX_RESULTS) return found;
       }

@@ -2,7 +2,7 @@ import type { ConnectionState } from '../../../shared/cluster-status';
 import { isStale } from '../../../shared/staleness';
 import { formatAgo, formatClock } from '../format/units';
 import { useClusterStatus, useSelectedClusterKey } from '../state/clusters-store';
-import { useLatestSnapshot } from '../state/snapshot-store';
+import { useLatestView } from '../state/snapshot-store';
 import { useNow } from '../state/use-now';
 
 const STATE_LABELS: Record<ConnectionState, string> = {
@@ -26,7 +26,7 @@ const STATE_PILLS: Record<ConnectionState, string> = {
 export function StatusBar() {
   const clusterKey = useSelectedClusterKey();
   const status = useClusterStatus(clusterKey);
-  const snapshot = useLatestSnapshot(clusterKey);
+  const snapshot = useLatestView(clusterKey)?.snapshot ?? null;
   const now = useNow();
 
   if (clusterKey === null || status === null) {

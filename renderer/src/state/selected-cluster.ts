@@ -1,11 +1,11 @@
-import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { ClusterView } from '../engine/cluster-view';
 import { useSelectedClusterKey } from './clusters-store';
-import { useLatestSnapshot, usePreviousSnapshot } from './snapshot-store';
+import { useLatestView, usePreviousView } from './snapshot-store';
 
-export function useSelectedSnapshot(): ClusterSnapshot | null {
-  return useLatestSnapshot(useSelectedClusterKey());
+export function useSelectedView(): ClusterView | null {
+  return useLatestView(useSelectedClusterKey());
 }
 
-export function useSelectedPreviousSnapshot(): ClusterSnapshot | null {
-  return usePreviousSnapshot(useSelectedClusterKey());
+export function useSelectedPreviousView(): ClusterView | null {
+  return usePreviousView(useSelectedClusterKey());
 }

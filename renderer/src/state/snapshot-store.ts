@@ -1,28 +1,25 @@
 import { create } from 'zustand';
-import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import { clusterModelOf } from './cluster-model-memo';
+import type { ClusterView } from '../engine/cluster-view';
 
 interface SnapshotState {
-  /** The latest snapshot of each cluster, replaced whole on every push and never patched. */
-  readonly latest: Readonly<Record<string, ClusterSnapshot>>;
+  /** The latest view of each cluster (its snapshot head and figures), replaced whole on every poll. */
+  readonly latest: Readonly<Record<string, ClusterView>>;
   /** The one before it, kept only so views can flash what changed between the two. */
-  readonly previous: Readonly<Record<string, ClusterSnapshot>>;
+  readonly previous: Readonly<Record<string, ClusterView>>;
 }
 
 const initialState: SnapshotState = { latest: {}, previous: {} };
 
 export const useSnapshotStore = create<SnapshotState>()(() => initialState);
 
-export function applySnapshot(snapshot: ClusterSnapshot): void {
-  const current = useSnapshotStore.getState().latest[snapshot.clusterKey];
-  // A requested snapshot can arrive after a newer pushed one; never step back in time.
-  if (current !== undefined && current.takenAt > snapshot.takenAt) return;
-  if (current === snapshot) return;
-  // Derive now, while the push is being handled, rather than in the first render that needs it.
-  clusterModelOf(snapshot);
+/** A new poll from the view engine; one older than the one held (a late answer) is ignored. */
+export function applyView(view: ClusterView): void {
+  const key = view.snapshot.clusterKey;
+  const current = useSnapshotStore.getState().latest[key];
+  if (current !== undefined && current.snapshot.takenAt >= view.snapshot.takenAt) return;
   useSnapshotStore.setState((state) => ({
-    latest: { ...state.latest, [snapshot.clusterKey]: snapshot },
-    previous: current === undefined ? state.previous : { ...state.previous, [snapshot.clusterKey]: current },
+    latest: { ...state.latest, [key]: view },
+    previous: current === undefined ? state.previous : { ...state.previous, [key]: current },
   }));
 }
 
@@ -30,10 +27,10 @@ export function resetSnapshotStore(): void {
   useSnapshotStore.setState(initialState, true);
 }
 
-export function useLatestSnapshot(clusterKey: string | null): ClusterSnapshot | null {
+export function useLatestView(clusterKey: string | null): ClusterView | null {
   return useSnapshotStore((s) => (clusterKey === null ? null : (s.latest[clusterKey] ?? null)));
 }
 
-export function usePreviousSnapshot(clusterKey: string | null): ClusterSnapshot | null {
+export function usePreviousView(clusterKey: string | null): ClusterView | null {
   return useSnapshotStore((s) => (clusterKey === null ? null : (s.previous[clusterKey] ?? null)));
 }

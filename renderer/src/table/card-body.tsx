@@ -1,42 +1,47 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { flashStyle, reactKey, rowClasses, rowInteraction, type BodyProps } from './row-parts';
 import { useElementWidth } from './use-element-width';
 
 /** The card view of the same rows: as many cards per line as fit, lines virtualized. */
 export function CardBody<Row>(props: BodyProps<Row>) {
-  const { order, rows, renderCard, cardMinWidth = 260, cardHeight = 150 } = props;
+  const { shown, renderCard, cardMinWidth = 260, cardHeight = 150 } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(scrollRef);
   const gap = 8;
   const perLine = Math.max(1, Math.floor((width + gap) / (cardMinWidth + gap)));
-  const lines = Math.ceil(order.length / perLine);
+  const lines = Math.ceil(shown.count / perLine);
   const virtualizer = useVirtualizer({
     count: lines,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => cardHeight + gap,
     overscan: 4,
   });
+  const lineItems = virtualizer.getVirtualItems();
+  const firstLine = lineItems[0]?.index ?? 0;
+  const lastLine = lineItems[lineItems.length - 1]?.index ?? -1;
+  const { onRange } = shown;
+  useEffect(() => onRange?.(firstLine * perLine, (lastLine + 1) * perLine), [onRange, firstLine, lastLine, perLine]);
   if (renderCard === undefined) return null;
   return (
     <div className="dt-scroll" ref={scrollRef} data-testid="card-grid">
-      {order.length === 0 ? (
+      {shown.count === 0 ? (
         <div className="empty" data-testid="table-empty">
-          {rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
+          {!props.hasRows ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
         </div>
       ) : (
         <div className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((line) => (
+          {lineItems.map((line) => (
             <div
               key={line.index}
               className="dt-card-line"
               style={{ transform: `translateY(${line.start}px)`, gridTemplateColumns: `repeat(${perLine}, minmax(0, 1fr))`, gap, height: cardHeight + gap }}
             >
-              {Array.from(order.subarray(line.index * perLine, (line.index + 1) * perLine), (position) => {
-                const row = rows[position];
-                if (row === undefined) return null;
+              {Array.from({ length: Math.max(0, Math.min(perLine, shown.count - line.index * perLine)) }, (_, k) => {
+                const entry = shown.at(line.index * perLine + k);
+                if (entry === undefined) return <div key={`pending-${k}`} className="dt-card dt-pending" aria-busy="true" />;
+                const { row, changed } = entry;
                 const key = props.rowKey(row);
-                const changed = props.isChanged?.(row, position) === true;
                 return (
                   <div
                     key={reactKey(props, key, changed)}

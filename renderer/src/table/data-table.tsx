@@ -1,14 +1,17 @@
 import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
 import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import { updateTable, useTableState } from '../navigation/route-store';
-import { gridTracks, type ColumnSpec } from './column-spec';
+import type { SortState } from '../navigation/view-route';
 import { CardBody } from './card-body';
+import { gridTracks, type ColumnSpec } from './column-spec';
 import { toCsv } from './csv';
 import { downloadText } from './download';
-import { compileFilter } from './text-filter';
+import { RowOrderCache, type SortValue } from './row-order';
+import type { RowPresentation } from './row-parts';
+import type { ShownRows } from './shown-rows';
 import { TableBody } from './table-body';
 import { TableToolbar } from './table-toolbar';
-import { RowOrderCache, type SortValue } from './row-order';
+import { compileFilter } from './text-filter';
 
 export type DataAttributes = Readonly<Record<`data-${string}`, string | number | boolean>>;
 
@@ -37,13 +40,92 @@ export interface DataTableProps<Row> {
   readonly filterPlaceholder?: string;
 }
 
-function originals<Row>(rows: readonly Row[], order: Int32Array): Row[] {
-  const out: Row[] = [];
-  for (const position of order) {
-    const row = rows[position];
-    if (row !== undefined) out.push(row);
-  }
-  return out;
+/** A table's sort, filter and view mode from the URL, the filter deferred so typing stays responsive. */
+export function useTableQuery(tableId: string) {
+  const state = useTableState(tableId);
+  const deferredFilter = useDeferredValue(state.filter);
+  return { state, deferredFilter };
+}
+
+export interface TableFrameProps<Row> extends RowPresentation<Row> {
+  readonly tableId: string;
+  readonly state: ReturnType<typeof useTableState>;
+  readonly shown: ShownRows<Row>;
+  readonly total: number;
+  /** The sort the shown rows are in (for rows ordered elsewhere, the last one applied). */
+  readonly appliedSort: SortState | null;
+  /** Text columns start ascending, counts descending (most first), as TanStack would pick from the data. */
+  readonly sample: Row | undefined;
+  readonly onExportCsv: () => void;
+  readonly rowHeight?: number;
+  readonly toolbarExtra?: ReactNode;
+  readonly filterPlaceholder?: string;
+}
+
+const NO_ROWS: never[] = [];
+
+/**
+ * Every table of the app. TanStack Table owns the columns and the sort state (header toggles,
+ * aria-sort) in manual mode; the rows come in that order from a ShownRows (ordered here by
+ * row-order.ts, or by the view engine for partition tables), and TanStack Virtual renders only
+ * what is on screen, so 100,000 rows cost the same to scroll as 100. Sort, filter and view mode
+ * live in the URL.
+ */
+export function TableFrame<Row>(props: TableFrameProps<Row>) {
+  const { tableId, state, columns, sample, appliedSort, rowHeight = 28 } = props;
+  const shownFilter = useMemo(() => compileFilter(state.filter), [state.filter]);
+  const columnDefs = useMemo<ColumnDef<Row, unknown>[]>(
+    () =>
+      columns.map((spec) => ({
+        id: spec.id,
+        header: spec.header,
+        accessorFn: (row: Row) => spec.sortValue(row),
+        sortDescFirst: sample === undefined ? false : typeof spec.sortValue(sample) !== 'string',
+      })),
+    [columns, sample],
+  );
+  const sorting: SortingState = appliedSort === null ? [] : [appliedSort];
+  const table = useReactTable<Row>({
+    data: NO_ROWS,
+    columns: columnDefs,
+    state: { sorting },
+    onSortingChange: (updater: Updater<SortingState>) => {
+      const next = typeof updater === 'function' ? updater(sorting) : updater;
+      updateTable(tableId, { sort: next[0] ?? null });
+    },
+    manualSorting: true,
+    manualFiltering: true,
+    getCoreRowModel: getCoreRowModel(),
+    enableMultiSort: false,
+    autoResetAll: false,
+  });
+  const tracks = useMemo(() => gridTracks(columns), [columns]);
+  const cards = state.view === 'cards' && props.renderCard !== undefined;
+  const hasRows = props.total > 0;
+
+  return (
+    <div className="data-table" data-testid="data-table" data-table-id={tableId} data-view={cards ? 'cards' : 'table'}>
+      <TableToolbar
+        tableId={tableId}
+        filter={state.filter}
+        filterError={shownFilter.kind === 'error' ? shownFilter.message : null}
+        shown={props.shown.count}
+        total={props.total}
+        view={cards ? 'cards' : 'table'}
+        canShowCards={props.renderCard !== undefined}
+        onExportCsv={props.onExportCsv}
+        sortOptions={cards ? columns.map((c) => ({ id: c.id, label: c.header })) : null}
+        sort={state.sort}
+        extra={props.toolbarExtra}
+        placeholder={props.filterPlaceholder}
+      />
+      {cards ? (
+        <CardBody {...props} hasRows={hasRows} />
+      ) : (
+        <TableBody {...props} hasRows={hasRows} rowHeight={rowHeight} tracks={tracks} headers={table.getHeaderGroups()[0]?.headers ?? []} />
+      )}
+    </div>
+  );
 }
 
 function searchCache<Row>(columns: readonly ColumnSpec<Row>[]): (row: Row) => readonly string[] {
@@ -60,104 +142,51 @@ function searchCache<Row>(columns: readonly ColumnSpec<Row>[]): (row: Row) => re
   };
 }
 
-const NO_ROWS: never[] = [];
-
-/**
- * Every table of the app. TanStack Table owns the columns and the sort state (header toggles,
- * aria-sort) in manual mode; the rows are put in that order by row-order.ts, and TanStack Virtual
- * renders only what is on screen, so 100,000 rows cost the same to scroll as 100. Sort, filter and
- * view mode live in the URL.
- */
-export function DataTable<Row>(props: DataTableProps<Row>) {
-  const { tableId, rows, columns, rowHeight = 28 } = props;
-  const state = useTableState(tableId);
-  // Typing stays responsive while a large table re-filters behind it.
-  const deferredFilter = useDeferredValue(state.filter);
-  const compiled = useMemo(() => compileFilter(deferredFilter), [deferredFilter]);
-  const shownFilter = useMemo(() => compileFilter(state.filter), [state.filter]);
-  const searchValues = useMemo(() => searchCache(columns), [columns]);
-
-  // Text columns start ascending, counts descending (most first), as TanStack would pick from the data.
-  const first = rows[0];
-  const columnDefs = useMemo<ColumnDef<Row, unknown>[]>(
-    () =>
-      columns.map((spec) => ({
-        id: spec.id,
-        header: spec.header,
-        accessorFn: (row: Row) => spec.sortValue(row),
-        sortDescFirst: first === undefined ? false : typeof spec.sortValue(first) !== 'string',
-      })),
-    [columns, first],
-  );
-
-  const sorting: SortingState = state.sort === null ? [] : [state.sort];
-  const table = useReactTable<Row>({
-    data: NO_ROWS,
-    columns: columnDefs,
-    state: { sorting },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      updateTable(tableId, { sort: next[0] ?? null });
-    },
-    manualSorting: true,
-    manualFiltering: true,
-    getCoreRowModel: getCoreRowModel(),
-    enableMultiSort: false,
-    autoResetAll: false,
-  });
-
-  const cache = useMemo(() => new RowOrderCache(rows.length), [rows]);
-  const sortSpec = state.sort === null ? undefined : columns.find((c) => c.id === state.sort?.id);
-  const sortDesc = state.sort?.desc === true;
-  const order = useMemo(() => {
-    const sort =
-      sortSpec === undefined
-        ? null
-        : { columnId: sortSpec.id, desc: sortDesc, value: (position: number) => spec(rows, position, sortSpec.sortValue) };
-    return cache.order(sort, { filter: compiled, texts: (position) => searchTexts(rows, position, searchValues) });
-  }, [cache, rows, sortSpec, sortDesc, compiled, searchValues]);
-
-  const tracks = useMemo(() => gridTracks(columns), [columns]);
-  const exportCsv = (): void => downloadText(props.csvFileName, toCsv(columns, originals(rows, order)));
-  const cards = state.view === 'cards' && props.renderCard !== undefined;
-
-  return (
-    <div className="data-table" data-testid="data-table" data-table-id={tableId} data-view={cards ? 'cards' : 'table'}>
-      <TableToolbar
-        tableId={tableId}
-        filter={state.filter}
-        filterError={shownFilter.kind === 'error' ? shownFilter.message : null}
-        shown={order.length}
-        total={rows.length}
-        view={cards ? 'cards' : 'table'}
-        canShowCards={props.renderCard !== undefined}
-        onExportCsv={exportCsv}
-        sortOptions={cards ? columns.map((c) => ({ id: c.id, label: c.header })) : null}
-        sort={state.sort}
-        extra={props.toolbarExtra}
-        placeholder={props.filterPlaceholder}
-      />
-      {cards ? (
-        <CardBody {...props} order={order} />
-      ) : (
-        <TableBody
-          {...props}
-          rowHeight={rowHeight}
-          order={order}
-          tracks={tracks}
-          headers={table.getHeaderGroups()[0]?.headers ?? []}
-        />
-      )}
-    </div>
-  );
-}
-
-function spec<Row>(rows: readonly Row[], position: number, value: (row: Row) => SortValue): SortValue {
+function valueAt<Row>(rows: readonly Row[], position: number, value: (row: Row) => SortValue): SortValue {
   const row = rows[position];
   return row === undefined ? undefined : value(row);
 }
 
-function searchTexts<Row>(rows: readonly Row[], position: number, texts: (row: Row) => readonly string[]): readonly string[] {
-  const row = rows[position];
-  return row === undefined ? [] : texts(row);
+/** A table of rows the page holds (brokers, topics, a broker's topics), ordered on the page. */
+export function DataTable<Row>(props: DataTableProps<Row>) {
+  const { tableId, rows, columns, isChanged } = props;
+  const { state, deferredFilter } = useTableQuery(tableId);
+  const compiled = useMemo(() => compileFilter(deferredFilter), [deferredFilter]);
+  const searchValues = useMemo(() => searchCache(columns), [columns]);
+  const cache = useMemo(() => new RowOrderCache(rows.length), [rows]);
+  const sortSpec = state.sort === null ? undefined : columns.find((c) => c.id === state.sort?.id);
+  const sortDesc = state.sort?.desc === true;
+  const order = useMemo(() => {
+    const sort = sortSpec === undefined ? null : { columnId: sortSpec.id, desc: sortDesc, value: (i: number) => valueAt(rows, i, sortSpec.sortValue) };
+    return cache.order(sort, {
+      filter: compiled,
+      texts: (i) => {
+        const row = rows[i];
+        return row === undefined ? [] : searchValues(row);
+      },
+    });
+  }, [cache, rows, sortSpec, sortDesc, compiled, searchValues]);
+  const shown = useMemo<ShownRows<Row>>(
+    () => ({
+      count: order.length,
+      at: (index) => {
+        const position = order[index];
+        const row = position === undefined ? undefined : rows[position];
+        return row === undefined || position === undefined ? undefined : { row, changed: isChanged?.(row, position) === true };
+      },
+    }),
+    [order, rows, isChanged],
+  );
+  const exportCsv = (): void => downloadText(props.csvFileName, toCsv(columns, Array.from(order, (i) => rows[i] as Row)));
+  return (
+    <TableFrame
+      {...props}
+      state={state}
+      shown={shown}
+      total={rows.length}
+      appliedSort={sortSpec === undefined ? null : state.sort}
+      sample={rows[0]}
+      onExportCsv={exportCsv}
+    />
+  );
 }

@@ -1,14 +1,22 @@
 import type { CSSProperties, KeyboardEvent } from 'react';
 import type { DataTableProps } from './data-table';
+import type { ShownRows } from './shown-rows';
 
 /* What the table and card bodies share: row click/keyboard handling, classes and the live flash. */
 
-export interface BodyProps<Row> extends DataTableProps<Row> {
-  /** The rows to show, sorted and filtered: positions in `rows` (see row-order.ts). */
-  readonly order: Int32Array;
+export interface BodyProps<Row> extends RowPresentation<Row> {
+  readonly shown: ShownRows<Row>;
+  /** Whether the source has any rows at all, to tell "nothing here" from "nothing matches". */
+  readonly hasRows: boolean;
 }
 
-export function rowInteraction<Row>(props: DataTableProps<Row>, row: Row) {
+/** How rows look and behave, the same in both bodies and whatever the rows' source. */
+export type RowPresentation<Row> = Pick<
+  DataTableProps<Row>,
+  'columns' | 'rowKey' | 'rowTestId' | 'rowAttributes' | 'rowClassName' | 'onRowClick' | 'selectedKey' | 'flashToken' | 'renderCard' | 'cardMinWidth' | 'cardHeight' | 'emptyText'
+>;
+
+export function rowInteraction<Row>(props: RowPresentation<Row>, row: Row) {
   const { onRowClick } = props;
   if (onRowClick === undefined) return {};
   return {
@@ -23,7 +31,7 @@ export function rowInteraction<Row>(props: DataTableProps<Row>, row: Row) {
   };
 }
 
-export function rowClasses<Row>(props: DataTableProps<Row>, row: Row, key: string, changed: boolean, base: string): string {
+export function rowClasses<Row>(props: RowPresentation<Row>, row: Row, key: string, changed: boolean, base: string): string {
   const classes = [base];
   if (changed) classes.push('dt-flash');
   if (props.selectedKey === key) classes.push('dt-selected');
@@ -34,7 +42,7 @@ export function rowClasses<Row>(props: DataTableProps<Row>, row: Row, key: strin
 }
 
 /** Remounting a changed row restarts its flash animation on every snapshot that changes it again. */
-export function reactKey<Row>(props: DataTableProps<Row>, key: string, changed: boolean): string {
+export function reactKey<Row>(props: RowPresentation<Row>, key: string, changed: boolean): string {
   return changed ? `${key}@${props.flashToken ?? 0}` : key;
 }
 
@@ -42,7 +50,7 @@ export function reactKey<Row>(props: DataTableProps<Row>, key: string, changed: 
  * A changed row scrolled into view later joins its flash where it would be by now, rather than
  * flashing late (the token is the snapshot's epoch-ms time).
  */
-export function flashStyle<Row>(props: DataTableProps<Row>, changed: boolean): CSSProperties | undefined {
+export function flashStyle<Row>(props: RowPresentation<Row>, changed: boolean): CSSProperties | undefined {
   if (!changed || props.flashToken === undefined) return undefined;
   return { animationDelay: `${Math.min(0, props.flashToken - Date.now())}ms` };
 }

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Header } from '@tanstack/react-table';
-import { useRef, type CSSProperties } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { flashStyle, reactKey, rowClasses, rowInteraction, type BodyProps } from './row-parts';
 
 const HEADER_HEIGHT = 30;
@@ -9,20 +9,25 @@ const HEADER_HEIGHT = 30;
 export function TableBody<Row>(
   props: BodyProps<Row> & { readonly rowHeight: number; readonly tracks: { template: string; minWidth: number }; readonly headers: readonly Header<Row, unknown>[] },
 ) {
-  const { order, rows, rowHeight, tracks, columns, headers } = props;
+  const { shown, rowHeight, tracks, columns, headers } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: order.length,
+    count: shown.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? -1;
+  const { onRange } = shown;
+  useEffect(() => onRange?.(first, last + 1), [onRange, first, last]);
   const specById = new Map(columns.map((c) => [c.id, c]));
   const gridStyle: CSSProperties = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
 
   return (
-    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={order.length}>
+    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={shown.count}>
       <div className="dt-header" role="row" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
         {headers.map((header) => {
           const spec = specById.get(header.column.id);
@@ -47,18 +52,19 @@ export function TableBody<Row>(
           );
         })}
       </div>
-      {order.length === 0 ? (
+      {shown.count === 0 ? (
         <div className="empty" data-testid="table-empty">
-          {rows.length === 0 ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
+          {!props.hasRows ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
         </div>
       ) : (
         <div className="dt-body" style={{ height: virtualizer.getTotalSize(), minWidth: tracks.minWidth }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const position = order[item.index];
-            const row = position === undefined ? undefined : rows[position];
-            if (position === undefined || row === undefined) return null;
+          {items.map((item) => {
+            const entry = shown.at(item.index);
+            if (entry === undefined) {
+              return <div key={`pending-${item.index}`} className="dt-row dt-pending" style={{ ...gridStyle, height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }} aria-busy="true" />;
+            }
+            const { row, changed } = entry;
             const key = props.rowKey(row);
-            const changed = props.isChanged?.(row, position) === true;
             return (
               <div
                 key={reactKey(props, key, changed)}

@@ -5,7 +5,9 @@ import { resetRouteStore } from '../navigation/route-store';
 import { resetBackendStore, setBackendConnection } from '../state/backend-store';
 import { resetBrokerHealthStore } from '../state/broker-health-store';
 import { applyClusterStatus, resetClustersStore } from '../state/clusters-store';
-import { applySnapshot, resetSnapshotStore } from '../state/snapshot-store';
+import { localEngineClient, type EngineClient } from '../engine/engine-client';
+import { setEngine, useEngineStore } from '../state/engine-store';
+import { applyView, resetSnapshotStore } from '../state/snapshot-store';
 
 export function clusterStatus(overrides: Partial<ClusterStatus> = {}): ClusterStatus {
   return {
@@ -30,6 +32,20 @@ export function resetAllStores(): void {
   resetSnapshotStore();
   resetRouteStore();
   setCurrentApi(null);
+  const engine = localEngineClient();
+  engine.onView(applyView);
+  setEngine(engine);
+}
+
+function currentEngine(): EngineClient {
+  const engine = useEngineStore.getState().engine;
+  if (engine === null) throw new Error('resetAllStores() starts the view engine; call it first');
+  return engine;
+}
+
+/** A snapshot through the view engine (in-process here, a worker in the app) into the store. */
+export function applySnapshot(snapshot: ClusterSnapshot): void {
+  currentEngine().pushSnapshot(snapshot);
 }
 
 /** Feeds the stores exactly as the transport would: a status push, then a snapshot push. */

@@ -1,17 +1,18 @@
 import { BROKER_ROLE_LABELS, brokerAddress, type BrokerRow } from '../../../../shared/broker-rows';
 import type { BrokerTopicGroup } from '../../../../shared/broker-partitions';
-import type { ClusterSnapshot } from '../../../../shared/cluster-snapshot';
 import { BrokerStatusBadge } from '../../components/broker-status-badge';
 import { UnknownValue } from '../../components/unknown-value';
 import { formatBytes, formatCount, formatPercent } from '../../format/units';
 import { navigate } from '../../navigation/route-store';
 import { useBrokerHealthReport } from '../../state/broker-health-store';
-import { brokerRowsOf, brokerTopicGroupsOf } from '../../state/view-models';
+import type { ClusterView } from '../../engine/cluster-view';
+import { useEngineAnswer } from '../../state/use-engine-answer';
 import { DataTable } from '../../table/data-table';
 import { BrokerHealthFacts } from './broker-health-facts';
 import { BROKER_TOPIC_COLUMNS } from './broker-topic-columns';
 import { LogDirsTable } from './log-dirs-table';
 
+const NO_GROUPS: readonly BrokerTopicGroup[] = [];
 const groupKey = (g: BrokerTopicGroup): string => g.topic;
 const groupAttributes = (g: BrokerTopicGroup) => ({ 'data-topic': g.topic });
 const openTopic = (g: BrokerTopicGroup): void => navigate({ tab: 'topics', selected: g.topic, partitions: null });
@@ -49,9 +50,11 @@ function Facts({ row }: { readonly row: BrokerRow }) {
   );
 }
 
-export function BrokerDetail({ snapshot, brokerId }: { readonly snapshot: ClusterSnapshot; readonly brokerId: number }) {
+export function BrokerDetail({ view, brokerId }: { readonly view: ClusterView; readonly brokerId: number }) {
+  const { snapshot } = view;
   const report = useBrokerHealthReport(snapshot.clusterKey);
-  const row = brokerRowsOf(snapshot).find((r) => r.id === brokerId);
+  const row = view.brokerRows.find((r) => r.id === brokerId);
+  const groups = useEngineAnswer({ kind: 'brokerGroups', clusterKey: snapshot.clusterKey, brokerId }, view.version);
   const health = report?.brokers.find((b) => b.brokerId === brokerId) ?? null;
   const back = (
     <button type="button" className="link" data-testid="back-to-brokers" onClick={() => navigate({ selected: null })}>
@@ -106,14 +109,14 @@ export function BrokerDetail({ snapshot, brokerId }: { readonly snapshot: Cluste
       <h2 className="subheading">Partitions it leads and follows, by topic</h2>
       <DataTable
         tableId="broker-topics"
-        rows={brokerTopicGroupsOf(snapshot, brokerId)}
+        rows={groups ?? NO_GROUPS}
         columns={BROKER_TOPIC_COLUMNS}
         rowKey={groupKey}
         rowTestId="broker-topic-row"
         rowAttributes={groupAttributes}
         onRowClick={openTopic}
         csvFileName={`${snapshot.clusterKey}-broker-${brokerId}-partitions.csv`}
-        emptyText="This broker hosts no replicas."
+        emptyText={groups === undefined ? 'Loading…' : 'This broker hosts no replicas.'}
         filterPlaceholder="Filter topics (text or /regex/)"
       />
     </div>

@@ -66,11 +66,11 @@ describe('brokers tab', () => {
     expect(useRouteStore.getState().route.tables.brokers?.view).toBe('cards');
   });
 
-  it('opens a broker with the partitions it leads and follows, by topic, and its log dirs', () => {
+  it('opens a broker with the partitions it leads and follows, by topic, and its log dirs', async () => {
     render(<App />);
     fireEvent.click(screen.getAllByTestId('broker-row')[0] as HTMLElement);
     expect(screen.getByTestId('broker-detail').dataset.brokerId).toBe('1');
-    const groups = screen.getAllByTestId('broker-topic-row');
+    const groups = await screen.findAllByTestId('broker-topic-row');
     expect(groups.map((g) => g.dataset.topic)).toEqual(['orders', 'payments', 'audit']);
     expect(screen.getByTestId('log-dirs')).toBeTruthy();
     act(() => navigate({ selected: '2' }));

@@ -2,9 +2,9 @@ import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRoute } from '../../navigation/route-store';
 import { useBrokerHealthReport } from '../../state/broker-health-store';
 import { brokerTableRows, type BrokerTableRow } from '../../state/broker-table-rows';
-import { useSelectedSnapshot } from '../../state/selected-cluster';
+import { useSelectedView } from '../../state/selected-cluster';
 import { useChangeDetector } from '../../state/use-change-detector';
-import { brokerRowsOf, brokerChanges } from '../../state/view-models';
+import { brokerChanges } from '../../state/view-models';
 import type { ColumnSpec } from '../../table/column-spec';
 import { DataTable } from '../../table/data-table';
 import { BrokerCard } from './broker-card';
@@ -35,14 +35,15 @@ const rowClassName = (row: BrokerTableRow): string | undefined => {
 };
 
 export function BrokersTab() {
-  const snapshot = useSelectedSnapshot();
+  const view = useSelectedView();
+  const snapshot = view?.snapshot ?? null;
   const route = useRoute();
   const isChanged = useChangeDetector(brokerChanges);
   const report = useBrokerHealthReport(snapshot?.clusterKey ?? null);
-  if (snapshot === null) return <NoSnapshot />;
-  if (route.selected !== null) return <BrokerDetail snapshot={snapshot} brokerId={Number(route.selected)} />;
+  if (view === null || snapshot === null) return <NoSnapshot />;
+  if (route.selected !== null) return <BrokerDetail view={view} brokerId={Number(route.selected)} />;
 
-  const all = brokerTableRows(brokerRowsOf(snapshot), report);
+  const all = brokerTableRows(view.brokerRows, report);
   const only = route.brokers;
   const rows = only === null ? all : all.filter((r) => only.includes(r.id));
   return (

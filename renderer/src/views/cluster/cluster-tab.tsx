@@ -1,8 +1,6 @@
 import { NoSnapshot } from '../../components/no-snapshot';
 import { useBrokerHealthReport } from '../../state/broker-health-store';
-import { clusterModelOf } from '../../state/cluster-model-memo';
-import { useSelectedSnapshot } from '../../state/selected-cluster';
-import { brokerRowsOf, clusterOverviewOf, rackLoadsOf } from '../../state/view-models';
+import { useSelectedView } from '../../state/selected-cluster';
 import { BrokerSummary } from './broker-summary';
 import { ClusterCounts } from './cluster-counts';
 import { DeploymentRulesPanel } from './deployment-rules-panel';
@@ -11,11 +9,10 @@ import { HealthList } from './health-list';
 import { QuorumPanel } from './quorum-panel';
 
 export function ClusterTab() {
-  const snapshot = useSelectedSnapshot();
-  const report = useBrokerHealthReport(snapshot?.clusterKey ?? null);
-  if (snapshot === null) return <NoSnapshot />;
-  const model = clusterModelOf(snapshot);
-  const overview = clusterOverviewOf(snapshot);
+  const view = useSelectedView();
+  const report = useBrokerHealthReport(view?.snapshot.clusterKey ?? null);
+  if (view === null) return <NoSnapshot />;
+  const { model, overview } = view;
   return (
     <div className="page" data-testid="cluster-tab">
       <section className="section" data-testid="health-section">
@@ -34,12 +31,12 @@ export function ClusterTab() {
         </section>
         <section className="section">
           <h2>Brokers</h2>
-          <BrokerSummary rows={brokerRowsOf(snapshot)} />
+          <BrokerSummary rows={view.brokerRows} />
         </section>
       </div>
       <section className="section" data-testid="deployment-section">
         <h2>Deployment rules</h2>
-        <DeploymentRulesPanel snapshot={snapshot} />
+        <DeploymentRulesPanel view={view} />
       </section>
       <div className="section-grid">
         <section className="section">
@@ -48,7 +45,7 @@ export function ClusterTab() {
         </section>
         <section className="section">
           <h2>Replicas per rack</h2>
-          <RackLoadChart racks={rackLoadsOf(snapshot)} />
+          <RackLoadChart racks={view.rackLoads} />
         </section>
       </div>
     </div>

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import type { ClusterSnapshot } from '../../../../shared/cluster-snapshot';
 import {
   DEFAULT_DEPLOYMENT_THRESHOLDS,
   DEPLOYMENT_RULE_LABELS,
@@ -9,7 +8,7 @@ import {
   type Verdict,
 } from '../../../../shared/deployment-rules';
 import { navigate, navigateToTable } from '../../navigation/route-store';
-import { clusterModelOf } from '../../state/cluster-model-memo';
+import type { ClusterView } from '../../engine/cluster-view';
 import { resetDeploymentThresholds, setDeploymentThresholds, useThresholdsStore } from '../../state/thresholds-store';
 
 const VERDICT_PILLS: Record<Verdict, string> = {
@@ -73,9 +72,9 @@ function ThresholdsForm({ thresholds }: { readonly thresholds: DeploymentThresho
   );
 }
 
-export function DeploymentRulesPanel({ snapshot }: { readonly snapshot: ClusterSnapshot }) {
+export function DeploymentRulesPanel({ view }: { readonly view: ClusterView }) {
   const thresholds = useThresholdsStore((s) => s.thresholds);
-  const results = useMemo(() => deploymentRules(snapshot, clusterModelOf(snapshot), thresholds), [snapshot, thresholds]);
+  const results = useMemo(() => deploymentRules(view.deployment, view.model, thresholds), [view, thresholds]);
   return (
     <>
       <ul className="plain-list" data-testid="deployment-rules">

@@ -28,7 +28,7 @@ describe('leader-follower correlation', () => {
     expect(screen.getByTestId('isr-outlier').dataset.brokerId).toBe('3');
   });
 
-  it('lists the partitions of a clicked cell', () => {
+  it('lists the partitions of a clicked cell', async () => {
     act(() => {
       pushCluster(demoSnapshot());
       navigate({ tab: 'correlation' });
@@ -36,17 +36,17 @@ describe('leader-follower correlation', () => {
     render(<App />);
     fireEvent.click(cell(1, 3));
     expect(useRouteStore.getState().route.cell).toEqual({ leader: 1, follower: 3 });
-    const rows = within(screen.getByTestId('cell-partitions')).getAllByTestId('partition-row');
+    const rows = await within(screen.getByTestId('cell-partitions')).findAllByTestId('partition-row');
     expect(rows.map((r) => `${r.dataset.topic}/${r.dataset.partition}`)).toEqual(['orders/0', 'audit/0']);
   });
 
-  it('shows who follows a broker, whom it follows and its blast radius', () => {
+  it('shows who follows a broker, whom it follows and its blast radius', async () => {
     act(() => {
       pushCluster(demoSnapshot());
       navigate({ tab: 'correlation', selected: '1' });
     });
     render(<App />);
-    const radius = screen.getByTestId('blast-radius');
+    const radius = await screen.findByTestId('blast-radius');
     // Broker 1 is the only in-sync replica of audit/0: it would go offline.
     expect(radius.dataset).toMatchObject({ brokerId: '1', offline: '1' });
     // Busiest first: broker 3 replicates two of broker 1's partitions, broker 2 one.

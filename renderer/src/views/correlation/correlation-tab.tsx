@@ -1,12 +1,11 @@
 import { useMemo } from 'react';
-import { blastRadius } from '../../../../shared/blast-radius';
 import { axisOrder, followersOf, leadersOf, type AxisSortKey, type MatrixAxis } from '../../../../shared/leader-follower-matrix';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { ReplicaLegend } from '../../components/replica-legend';
 import { navigate, updateTable, useRoute } from '../../navigation/route-store';
 import { tableState } from '../../navigation/view-route';
-import { useSelectedSnapshot } from '../../state/selected-cluster';
-import { isrOutlierOf, leaderFollowerMatrixOf } from '../../state/view-models';
+import { useSelectedView } from '../../state/selected-cluster';
+import { useEngineAnswer } from '../../state/use-engine-answer';
 import { BlastRadiusPanel } from './blast-radius-panel';
 import { BrokerRelations } from './broker-relations';
 import { CellPartitions } from './cell-partitions';
@@ -49,20 +48,22 @@ function axisSort(route: ReturnType<typeof useRoute>, axis: MatrixAxis): { by: A
 }
 
 export function CorrelationTab() {
-  const snapshot = useSelectedSnapshot();
+  const view = useSelectedView();
   const route = useRoute();
   const leaderSort = axisSort(route, 'leader');
   const followerSort = axisSort(route, 'follower');
-  const matrix = snapshot === null ? null : leaderFollowerMatrixOf(snapshot);
+  const matrix = view?.matrix ?? null;
   const leaders = useMemo(() => (matrix === null ? [] : axisOrder(matrix, 'leader', leaderSort.by, leaderSort.desc)), [matrix, leaderSort.by, leaderSort.desc]);
   const followers = useMemo(
     () => (matrix === null ? [] : axisOrder(matrix, 'follower', followerSort.by, followerSort.desc)),
     [matrix, followerSort.by, followerSort.desc],
   );
   const selected = route.selected === null || !/^-?\d+$/.test(route.selected) ? null : Number(route.selected);
-  const radius = useMemo(() => (snapshot === null || selected === null ? null : blastRadius(snapshot, selected)), [snapshot, selected]);
-  if (snapshot === null || matrix === null) return <NoSnapshot />;
-  const outlier = isrOutlierOf(snapshot);
+  const radius =
+    useEngineAnswer(view === null || selected === null ? null : { kind: 'blastRadius', clusterKey: view.snapshot.clusterKey, brokerId: selected }, view?.version ?? null) ?? null;
+  if (view === null || matrix === null) return <NoSnapshot />;
+  const { snapshot } = view;
+  const outlier = view.isrOutlier;
 
   return (
     <div className="page" data-testid="correlation-tab">
@@ -132,7 +133,7 @@ export function CorrelationTab() {
       {route.cell !== null && (
         <>
           <ReplicaLegend />
-          <CellPartitions snapshot={snapshot} cell={route.cell} />
+          <CellPartitions clusterKey={snapshot.clusterKey} cell={route.cell} />
         </>
       )}
     </div>

@@ -1,24 +1,19 @@
-import type { ClusterSnapshot } from '../../../../shared/cluster-snapshot';
+import type { ClusterView } from '../../engine/cluster-view';
 import { ReplicaLegend } from '../../components/replica-legend';
 import { navigate } from '../../navigation/route-store';
-import { useSelectedPreviousSnapshot } from '../../state/selected-cluster';
-import { topicPartitionChanges, topicPartitionRowsOf, topicRowsOf } from '../../state/view-models';
-import { DataTable } from '../../table/data-table';
-import { partitionRowAttributes, partitionRowClass, partitionRowKey, TOPIC_PARTITION_COLUMNS } from './partition-columns';
+import { TOPIC_PARTITION_COLUMNS } from './partition-columns';
+import { PartitionTable } from './partition-table';
 import { TOPIC_COLUMNS } from './topic-columns';
 
-const NOTHING_CHANGED = (): boolean => false;
-
-export function TopicDetail({ snapshot, topicName }: { readonly snapshot: ClusterSnapshot; readonly topicName: string }) {
-  const previous = useSelectedPreviousSnapshot();
-  const row = topicRowsOf(snapshot).find((t) => t.name === topicName);
-  const partitions = topicPartitionRowsOf(snapshot, topicName);
+export function TopicDetail({ view, topicName }: { readonly view: ClusterView; readonly topicName: string }) {
+  const { snapshot } = view;
+  const row = view.topicRows.find((t) => t.name === topicName);
   const back = (
     <button type="button" className="link" data-testid="back-to-topics" onClick={() => navigate({ selected: null })}>
       ← all topics
     </button>
   );
-  if (row === undefined || partitions === null) {
+  if (row === undefined) {
     return (
       <div className="page">
         {back}
@@ -28,7 +23,6 @@ export function TopicDetail({ snapshot, topicName }: { readonly snapshot: Cluste
       </div>
     );
   }
-  const isChanged = previous === null ? NOTHING_CHANGED : topicPartitionChanges(previous, snapshot, topicName);
   // The facts strip reuses the topic columns, so the detail and the list can never disagree.
   const facts = TOPIC_COLUMNS.filter((c) => c.id !== 'name');
   return (
@@ -47,16 +41,11 @@ export function TopicDetail({ snapshot, topicName }: { readonly snapshot: Cluste
         ))}
       </dl>
       <ReplicaLegend />
-      <DataTable
+      <PartitionTable
         tableId="partitions"
-        rows={partitions}
+        clusterKey={snapshot.clusterKey}
+        source={{ kind: 'topic', topic: topicName }}
         columns={TOPIC_PARTITION_COLUMNS}
-        rowKey={partitionRowKey}
-        rowTestId="partition-row"
-        rowAttributes={partitionRowAttributes}
-        rowClassName={partitionRowClass}
-        isChanged={isChanged}
-        flashToken={snapshot.takenAt}
         csvFileName={`${snapshot.clusterKey}-${topicName}-partitions.csv`}
         emptyText="This topic has no partitions."
         filterPlaceholder="Filter partitions: number or error (text or /regex/)"

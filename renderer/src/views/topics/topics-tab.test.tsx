@@ -3,10 +3,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { partitionInfo, topicInfo } from '../../../../shared/synthetic-snapshot';
 import { App } from '../../app';
 import { navigate, useRouteStore } from '../../navigation/route-store';
-import { applySnapshot } from '../../state/snapshot-store';
 import { demoSnapshot } from '../../test/demo-snapshot';
 import { fakeLayout } from '../../test/jsdom-layout';
-import { pushCluster, resetAllStores } from '../../test/store-fixtures';
+import { applySnapshot, pushCluster, resetAllStores } from '../../test/store-fixtures';
 
 const topicNames = (): string[] => screen.getAllByTestId('topic-row').map((r) => r.dataset.topic ?? '');
 const cell = (row: HTMLElement, column: string): string => row.querySelector(`[data-col="${column}"]`)?.textContent ?? '';
@@ -50,11 +49,11 @@ describe('topics tab', () => {
     expect(screen.getByTestId('row-count').dataset.shown).toBe('2');
   });
 
-  it('opens a topic with one chip per replica, coloured by its state', () => {
+  it('opens a topic with one chip per replica, coloured by its state', async () => {
     render(<App />);
     fireEvent.click(screen.getAllByTestId('topic-row')[0] as HTMLElement);
     expect(screen.getByTestId('topic-detail').dataset.topic).toBe('orders');
-    const partitions = screen.getAllByTestId('partition-row');
+    const partitions = await screen.findAllByTestId('partition-row');
     expect(partitions.map((p) => p.dataset.partition)).toEqual(['0', '1', '2']);
     const chips = within(partitions[0] as HTMLElement).getAllByTestId('replica-chip');
     expect(chips.map((c) => [c.dataset.brokerId, c.dataset.state])).toEqual([
@@ -65,20 +64,20 @@ describe('topics tab', () => {
     expect(screen.getByTestId('replica-legend')).toBeTruthy();
   });
 
-  it('shows replicas on a fenced broker as offline', () => {
+  it('shows replicas on a fenced broker as offline', async () => {
     act(() => navigate({ selected: 'payments' }));
     render(<App />);
-    const chips = within(screen.getByTestId('partition-row')).getAllByTestId('replica-chip');
+    const chips = within(await screen.findByTestId('partition-row')).getAllByTestId('replica-chip');
     expect(chips.map((c) => c.dataset.state)).toEqual(['offline', 'out-of-sync']);
   });
 
-  it('lists the partitions behind a health reason across topics', () => {
+  it('lists the partitions behind a health reason across topics', async () => {
     act(() => navigate({ tab: 'cluster' }));
     render(<App />);
     const reason = screen.getAllByTestId('health-reason').find((r) => r.dataset.code === 'UNDER_REPLICATED_PARTITIONS') as HTMLElement;
     fireEvent.click(within(reason).getByTestId('health-reason-link'));
     expect(useRouteStore.getState().route).toMatchObject({ tab: 'topics', partitions: 'under-replicated' });
-    const rows = screen.getAllByTestId('partition-row');
+    const rows = await screen.findAllByTestId('partition-row');
     expect(rows.map((r) => `${r.dataset.topic}/${r.dataset.partition}`)).toEqual(['orders/0', 'orders/1', 'payments/0', 'audit/0']);
   });
 

@@ -1,9 +1,9 @@
 import type { TopicRow } from '../../../../shared/topic-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRoute } from '../../navigation/route-store';
-import { useSelectedSnapshot } from '../../state/selected-cluster';
+import { useSelectedView } from '../../state/selected-cluster';
 import { useChangeDetector } from '../../state/use-change-detector';
-import { topicChanges, topicRowsOf } from '../../state/view-models';
+import { topicChanges } from '../../state/view-models';
 import { DataTable } from '../../table/data-table';
 import { ClusterPartitions } from './cluster-partitions';
 import { TopicCard } from './topic-card';
@@ -18,17 +18,18 @@ const openTopic = (row: TopicRow): void => navigate({ selected: row.name });
 const renderCard = (row: TopicRow) => <TopicCard row={row} />;
 
 export function TopicsTab() {
-  const snapshot = useSelectedSnapshot();
+  const view = useSelectedView();
   const route = useRoute();
   const isChanged = useChangeDetector(topicChanges);
-  if (snapshot === null) return <NoSnapshot />;
-  if (route.selected !== null) return <TopicDetail snapshot={snapshot} topicName={route.selected} />;
-  if (route.partitions !== null) return <ClusterPartitions snapshot={snapshot} scope={route.partitions} />;
+  if (view === null) return <NoSnapshot />;
+  const { snapshot } = view;
+  if (route.selected !== null) return <TopicDetail view={view} topicName={route.selected} />;
+  if (route.partitions !== null) return <ClusterPartitions clusterKey={snapshot.clusterKey} scope={route.partitions} />;
   return (
     <div className="page page-fill" data-testid="topics-tab">
       <DataTable
         tableId="topics"
-        rows={topicRowsOf(snapshot)}
+        rows={view.topicRows}
         columns={TOPIC_COLUMNS}
         rowKey={rowKey}
         rowTestId="topic-row"

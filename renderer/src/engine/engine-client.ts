@@ -1,0 +1,86 @@
+import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { ClusterView } from './cluster-view';
+import type { EngineAnswer, EngineRequest, FromEngine, ToEngine } from './engine-protocol';
+import { ViewEngine } from './view-engine';
+
+/** The page's handle on the view engine, wherever it runs. */
+export interface EngineClient {
+  /** True when the engine takes snapshots from the backend itself (web mode, in its worker). */
+  readonly ownsSnapshots: boolean;
+  /** Hands the engine a snapshot the page received (the Electron bridge, or no worker). */
+  pushSnapshot(snapshot: ClusterSnapshot): void;
+  ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>>;
+  /** Every new view the engine computes. */
+  onView(listener: (view: ClusterView) => void): void;
+}
+
+/** The engine in this thread: tests, and pages where a worker cannot start. */
+export function localEngineClient(engine = new ViewEngine()): EngineClient {
+  const listeners: ((view: ClusterView) => void)[] = [];
+  return {
+    ownsSnapshots: false,
+    pushSnapshot(snapshot) {
+      const view = engine.applySnapshot(snapshot);
+      if (view !== null) for (const listener of listeners) listener(view);
+    },
+    ask: (request) => Promise.resolve().then(() => engine.answer(request)),
+    onView(listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+interface Pending {
+  readonly resolve: (value: never) => void;
+  readonly reject: (error: Error) => void;
+}
+
+/**
+ * The engine in a worker. Given a snapshot WebSocket URL, the worker connects and parses snapshots
+ * itself; the page's main thread never holds one.
+ */
+export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | null): EngineClient {
+  const listeners: ((view: ClusterView) => void)[] = [];
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  const send = (message: ToEngine): void => worker.postMessage(message);
+  worker.onmessage = (event: MessageEvent<FromEngine>) => {
+    const message = event.data;
+    if (message.type === 'view') {
+      for (const listener of listeners) listener(message.view);
+      return;
+    }
+    const entry = pending.get(message.id);
+    if (entry === undefined) return;
+    pending.delete(message.id);
+    if (message.ok) entry.resolve(message.answer as never);
+    else entry.reject(new Error(message.error));
+  };
+  if (snapshotSocketUrl !== null) send({ type: 'connect', url: snapshotSocketUrl });
+  return {
+    ownsSnapshots: snapshotSocketUrl !== null,
+    pushSnapshot: (snapshot) => send({ type: 'snapshot', snapshot }),
+    ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>> {
+      const id = nextId;
+      nextId += 1;
+      return new Promise<EngineAnswer<R>>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: never) => void, reject });
+        send({ type: 'request', id, request });
+      });
+    },
+    onView(listener) {
+      listeners.push(listener);
+    },
+  };
+}
+
+/** The worker when the page can start one, the engine in-thread otherwise. */
+export function startEngine(snapshotSocketUrl: string | null): EngineClient {
+  try {
+    const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'brokerscope-view-engine' });
+    return workerEngineClient(worker, snapshotSocketUrl);
+  } catch (error) {
+    console.warn('Brokerscope: the view engine runs on the page (no worker):', error);
+    return localEngineClient();
+  }
+}

@@ -1,0 +1,72 @@
+import type { BlastRadius } from '../../../shared/blast-radius';
+import type { BrokerTopicGroup } from '../../../shared/broker-partitions';
+import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { PartitionRow } from '../../../shared/partition-rows';
+import type { PartitionScope, SortState } from '../navigation/view-route';
+import type { ClusterView } from './cluster-view';
+
+/** Which partitions a partition table lists. */
+export type PartitionSource =
+  | { readonly kind: 'cluster'; readonly scope: PartitionScope }
+  | { readonly kind: 'topic'; readonly topic: string }
+  | { readonly kind: 'cell'; readonly leader: number; readonly follower: number };
+
+export interface RowsQuery {
+  readonly clusterKey: string;
+  readonly source: PartitionSource;
+  readonly sort: SortState | null;
+  readonly filter: string;
+  /** The window of ordered rows wanted: [start, end). */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface WindowRow {
+  readonly row: PartitionRow;
+  /** Whether its state changed in the latest poll (it flashes). */
+  readonly changed: boolean;
+}
+
+export interface RowsWindow {
+  /** The view the rows were taken from; null when the cluster has no snapshot yet. */
+  readonly version: number | null;
+  readonly takenAt: number | null;
+  /** Rows in the source, and how many the filter keeps. */
+  readonly total: number;
+  readonly shown: number;
+  /** The sort and filter these rows are in: what the table says it shows. */
+  readonly sort: SortState | null;
+  readonly filter: string;
+  readonly start: number;
+  readonly rows: readonly WindowRow[];
+  /** Set when the source does not exist in the latest snapshot (a topic that went away). */
+  readonly missing: boolean;
+}
+
+/** What the page asks the engine; each has one answer. */
+export type EngineRequest =
+  | { readonly kind: 'rows'; readonly query: RowsQuery }
+  | { readonly kind: 'csv'; readonly query: Omit<RowsQuery, 'start' | 'end'> }
+  | { readonly kind: 'brokerGroups'; readonly clusterKey: string; readonly brokerId: number }
+  | { readonly kind: 'blastRadius'; readonly clusterKey: string; readonly brokerId: number };
+
+export interface EngineAnswers {
+  rows: RowsWindow;
+  csv: string;
+  brokerGroups: readonly BrokerTopicGroup[] | null;
+  blastRadius: BlastRadius | null;
+}
+
+export type EngineAnswer<R extends EngineRequest> = EngineAnswers[R['kind']];
+
+/** Page → worker messages. */
+export type ToEngine =
+  | { readonly type: 'connect'; readonly url: string }
+  | { readonly type: 'snapshot'; readonly snapshot: ClusterSnapshot }
+  | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
+
+/** Worker → page messages. */
+export type FromEngine =
+  | { readonly type: 'view'; readonly view: ClusterView }
+  | { readonly type: 'answer'; readonly id: number; readonly ok: true; readonly answer: unknown }
+  | { readonly type: 'answer'; readonly id: number; readonly ok: false; readonly error: string };
