@@ -12,27 +12,24 @@ interface ProbeElement {
   dispatchEvent(event: unknown): boolean;
 }
 
-interface ProbeSocket {
+interface ProbeWorker {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
 export interface ProbeState {
-  /** When each message over 1 MB (a snapshot) arrived, before the app's own handler parsed it. */
-  readonly arrivals: { t: number; bytes: number }[];
+  /** When each poll's view reached the page from the view engine's worker, before the app handled it. */
+  readonly arrivals: { t: number; engineMs: number }[];
   readonly longTasks: { start: number; duration: number }[];
   /** Selector → the time of the first animation frame in which it matched an element. */
   readonly firstSeen: Record<string, number>;
   readonly watch: string[];
   /** rAF timestamps while recording, null otherwise. */
   frames: number[] | null;
-  /** Keeps the last large message's text, only while measuring how long parsing it takes. */
-  keepLast: boolean;
-  last: string | null;
 }
 
 interface ProbeWindow {
   __probe: ProbeState;
-  WebSocket: new (url: string, protocols?: string | string[]) => ProbeSocket;
+  Worker: new (url: unknown, options?: unknown) => ProbeWorker;
   PerformanceObserver: new (callback: (list: { getEntries(): { startTime: number; duration: number }[] }) => void) => {
     observe(options: { type: string; buffered: boolean }): void;
   };
@@ -45,24 +42,23 @@ interface ProbeWindow {
   setTimeout(callback: () => void, ms: number): number;
 }
 
-/** Installed before the app's scripts: records snapshot arrivals, long tasks and first appearances. */
+/** Installed before the app's scripts: records view arrivals, long tasks and first appearances. */
 export function installProbe(watch: string[]): void {
   const w = globalThis as unknown as ProbeWindow;
-  const probe: ProbeState = { arrivals: [], longTasks: [], firstSeen: {}, watch, frames: null, keepLast: false, last: null };
+  const probe: ProbeState = { arrivals: [], longTasks: [], firstSeen: {}, watch, frames: null };
   w.__probe = probe;
 
-  const NativeSocket = w.WebSocket;
+  const NativeWorker = w.Worker;
   // Listening from the constructor puts this listener ahead of the app's onmessage handler.
-  w.WebSocket = class extends (NativeSocket as unknown as new (url: string, protocols?: string | string[]) => ProbeSocket) {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols);
+  w.Worker = class extends (NativeWorker as unknown as new (url: unknown, options?: unknown) => ProbeWorker) {
+    constructor(url: unknown, options?: unknown) {
+      super(url, options);
       this.addEventListener('message', (event) => {
-        if (typeof event.data !== 'string' || event.data.length < 1_000_000) return;
-        probe.arrivals.push({ t: w.performance.now(), bytes: event.data.length });
-        if (probe.keepLast) probe.last = event.data;
+        const data = event.data as { type?: unknown; view?: { engineMs?: number } } | null;
+        if (data !== null && typeof data === 'object' && data.type === 'view') probe.arrivals.push({ t: w.performance.now(), engineMs: data.view?.engineMs ?? Number.NaN });
       });
     }
-  } as unknown as ProbeWindow['WebSocket'];
+  } as unknown as ProbeWindow['Worker'];
 
   try {
     new w.PerformanceObserver((list) => {
@@ -137,33 +133,11 @@ export function stopFrames(): number[] {
   return gaps;
 }
 
-export function probeState(): Omit<ProbeState, 'last' | 'frames'> & { now: number } {
+export function probeState(): Omit<ProbeState, 'frames'> & { now: number } {
   const probe = (globalThis as unknown as ProbeWindow).__probe;
-  return { arrivals: probe.arrivals, longTasks: probe.longTasks, firstSeen: probe.firstSeen, watch: probe.watch, keepLast: probe.keepLast, now: (globalThis as unknown as ProbeWindow).performance.now() };
+  return { arrivals: probe.arrivals, longTasks: probe.longTasks, firstSeen: probe.firstSeen, watch: probe.watch, now: (globalThis as unknown as ProbeWindow).performance.now() };
 }
 
 export function usedHeapBytes(): number {
   return (globalThis as unknown as ProbeWindow).performance.memory?.usedJSHeapSize ?? Number.NaN;
-}
-
-export function keepNextSnapshotText(keep: boolean): void {
-  const probe = (globalThis as unknown as ProbeWindow).__probe;
-  probe.keepLast = keep;
-  if (!keep) probe.last = null;
-}
-
-/** JSON.parse of the kept snapshot message, timed `runs` times; the text is dropped afterwards. */
-export function timeParse(runs: number): number[] {
-  const w = globalThis as unknown as ProbeWindow;
-  const text = w.__probe.last;
-  if (text === null) throw new Error('no snapshot message kept');
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = w.performance.now();
-    JSON.parse(text);
-    times.push(w.performance.now() - start);
-  }
-  w.__probe.last = null;
-  w.__probe.keepLast = false;
-  return times;
 }

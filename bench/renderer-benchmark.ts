@@ -16,12 +16,10 @@ import { syntheticCluster, type SyntheticClusterOptions } from '../shared/synthe
 import { latency, type FirstRender, type Latency, type RendererFigures, type SnapshotLanding } from './renderer-figures';
 import {
   installProbe,
-  keepNextSnapshotText,
   probeState,
   startFrames,
   stopFrames,
   timeAction,
-  timeParse,
   usedHeapBytes,
   type PageAction,
   type PageCondition,
@@ -85,7 +83,7 @@ async function firstRender(browser: Browser, url: string, hash: string, rowSelec
   const state = await waitForProbe(page, (s) => s.firstSeen[rowSelector] !== undefined);
   const seen = state.firstSeen[rowSelector] as number;
   const arrival = state.arrivals[0]?.t ?? Number.NaN;
-  // Let the second copy of the snapshot (if any) land before counting and clicking.
+  // Let a second view (if any) land before counting and clicking.
   await page.waitForTimeout(3_000);
   const messages = (await page.evaluate(probeState)).arrivals.length;
 
@@ -162,8 +160,9 @@ async function filterLatency(page: Page, table: string, filters: readonly { text
 }
 
 /** Pushes fresh snapshots and records the frames from each push until the page has settled. */
-async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): Promise<SnapshotLanding> {
+async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): Promise<SnapshotLanding & { engineMs: number[] }> {
   const longestFrames: number[] = [];
+  const engineMs: number[] = [];
   let longestTask = 0;
   let longTasks = 0;
   for (let i = 0; i < pushes; i += 1) {
@@ -176,12 +175,13 @@ async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): 
     const gaps = await page.evaluate(stopFrames);
     longestFrames.push(Math.max(...gaps));
     const after = await page.evaluate(probeState);
+    for (const arrival of after.arrivals.slice(before.arrivals.length)) engineMs.push(arrival.engineMs);
     const windowStart = before.now;
     const tasks = after.longTasks.filter((t) => t.start >= windowStart);
     longTasks += tasks.length;
     for (const t of tasks) longestTask = Math.max(longestTask, t.duration);
   }
-  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes };
+  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, engineMs };
 }
 
 /** Rows the table filter keeps on the generated cluster: topic names only (partition numbers never contain "topic"). */
@@ -189,6 +189,16 @@ function topicsMatching(snapshot: ClusterSnapshot, test: (name: string) => boole
   const matching = snapshot.topics.filter((t) => test(t.name));
   return { topics: matching.length, partitions: matching.reduce((sum, t) => sum + t.partitions.length, 0) };
 }
+
+/** The view engine worker's JS heap, where the browser reports one there; null otherwise. */
+async function workerHeapBytes(page: Page): Promise<number | null> {
+  const worker = page.workers()[0];
+  if (worker === undefined) return null;
+  const bytes = await worker.evaluate(() => (globalThis as unknown as { performance: { memory?: { usedJSHeapSize: number } } }).performance.memory?.usedJSHeapSize ?? null);
+  return typeof bytes === 'number' ? bytes : null;
+}
+
+const withoutSamples = ({ engineMs: _samples, ...landing }: SnapshotLanding & { engineMs: number[] }): SnapshotLanding => landing;
 
 export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}): Promise<RendererFigures> {
   const log = options.log ?? ((): void => undefined);
@@ -253,14 +263,10 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
     await cdp.send('HeapProfiler.collectGarbage');
     const heapAfterGc = await partitions.page.evaluate(usedHeapBytes);
 
-    log('JSON.parse of one snapshot message…');
-    await partitions.page.evaluate(keepNextSnapshotText, true);
-    const arrivalsBefore = (await partitions.page.evaluate(probeState)).arrivals.length;
-    feed.push();
-    await waitForProbe(partitions.page, (s) => s.arrivals.length > arrivalsBefore);
-    await partitions.page.waitForTimeout(3_000);
-    const parse = latency(await partitions.page.evaluate(timeParse, 5));
+    const workerHeap = await workerHeapBytes(partitions.page);
     await partitions.page.context().close();
+
+    const engine = latency(landingTopics.engineMs.concat(landingPartitions.engineMs));
 
     return {
       input: { ...SIZE, topics: first.topics.length, snapshotMessageMiB: mib(messageBytes) },
@@ -269,9 +275,9 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
       partitionsTable: partitions.figures,
       sort: { topics: sortTopics, partitions: sortPartitions },
       filter: { topics: filterTopics, partitions: filterPartitions },
-      snapshotLanding: { topicsTab: landingTopics, partitionsTable: landingPartitions },
-      parseMs: parse,
-      heapMiB: { afterLoad: mib(heapAfterLoad), afterPushes: mib(heapAfterPushes), afterPushesAndGc: mib(heapAfterGc) },
+      snapshotLanding: { topicsTab: withoutSamples(landingTopics), partitionsTable: withoutSamples(landingPartitions) },
+      engineMs: engine,
+      heapMiB: { afterLoad: mib(heapAfterLoad), afterPushes: mib(heapAfterPushes), afterPushesAndGc: mib(heapAfterGc), workerAfterPushesAndGc: workerHeap === null ? null : mib(workerHeap) },
     };
   } finally {
     await browser?.close();

@@ -80,4 +80,19 @@ describe('web mode server', () => {
     expect(responses[3]).toMatchObject({ ok: false, error: 'Unknown request "dropAllTopics"' });
     ws.close();
   });
+
+  it('sends a connection only the events it asked for, and refuses an unknown event name', async () => {
+    const { port, token } = await start();
+    const origin = `http://127.0.0.1:${port}`;
+    const base = `ws://127.0.0.1:${port}/api?token=${token}`;
+    const snapshots = await connect(`${base}&events=snapshot`, origin);
+    const rest = await connect(`${base}&events=clusterStatus,brokerHealth,heartbeatStatus`, origin);
+    await until(() => snapshots.frames.length > 0 && rest.frames.some((f) => f.kind === 'event' && f.event === 'clusterStatus'));
+    const events = (frames: ServerFrame[]): string[] => [...new Set(frames.flatMap((f) => (f.kind === 'event' ? [f.event] : [])))];
+    expect(events(snapshots.frames)).toEqual(['snapshot']);
+    expect(events(rest.frames)).not.toContain('snapshot');
+    await expect(connect(`${base}&events=snapshot,everything`, origin)).rejects.toThrow('HTTP 400');
+    snapshots.ws.close();
+    rest.ws.close();
+  });
 });

@@ -26,6 +26,8 @@ export type SnapshotHead = Omit<ClusterSnapshot, 'topics' | 'consumerGroups'> & 
 export interface ClusterView {
   /** Counts this cluster's views in the engine; a row window names the view it was taken from. */
   readonly version: number;
+  /** How long the engine took to derive this view from the snapshot (ms): its own cost per poll. */
+  readonly engineMs: number;
   readonly snapshot: SnapshotHead;
   readonly model: ClusterModel;
   readonly brokerRows: readonly BrokerRow[];
@@ -46,10 +48,11 @@ export function snapshotHead(snapshot: ClusterSnapshot): SnapshotHead {
   };
 }
 
-export function clusterView(snapshot: ClusterSnapshot, model: ClusterModel, version: number): ClusterView {
+export function clusterView(snapshot: ClusterSnapshot, model: ClusterModel, version: number, startedAt: number): ClusterView {
   const instances = new Map((snapshot.instances ?? []).map((i) => [i.brokerId, { instanceId: i.instanceId, zone: i.zone }]));
-  return {
+  const view = {
     version,
+    engineMs: 0,
     snapshot: snapshotHead(snapshot),
     model,
     brokerRows: brokerRows(snapshot, model, instances),
@@ -60,5 +63,6 @@ export function clusterView(snapshot: ClusterSnapshot, model: ClusterModel, vers
     isrOutlier: isrOutlier(model.brokerLoads, unavailableBrokers(snapshot, model.missingBrokers)),
     deployment: deploymentFacts(snapshot),
   };
+  return { ...view, engineMs: performance.now() - startedAt };
 }
 

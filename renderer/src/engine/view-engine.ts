@@ -110,9 +110,10 @@ export class ViewEngine {
   applySnapshot(snapshot: ClusterSnapshot): ClusterView | null {
     const current = this.clusters.get(snapshot.clusterKey);
     if (current !== undefined && current.snapshot.takenAt >= snapshot.takenAt) return null;
+    const startedAt = performance.now();
     const model = deriveClusterModel(snapshot);
     this.versions += 1;
-    const view = clusterView(snapshot, model, this.versions);
+    const view = clusterView(snapshot, model, this.versions, startedAt);
     this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current?.builtIndex() ?? null));
     return view;
   }
