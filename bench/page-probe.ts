@@ -54,8 +54,8 @@ export function installProbe(watch: string[]): void {
     constructor(url: unknown, options?: unknown) {
       super(url, options);
       this.addEventListener('message', (event) => {
-        const data = event.data as { type?: unknown; view?: { engineMs?: number } } | null;
-        if (data !== null && typeof data === 'object' && data.type === 'view') probe.arrivals.push({ t: w.performance.now(), engineMs: data.view?.engineMs ?? Number.NaN });
+        const data = event.data as { type?: unknown; engineMs?: number } | null;
+        if (data !== null && typeof data === 'object' && data.type === 'view') probe.arrivals.push({ t: w.performance.now(), engineMs: data.engineMs ?? Number.NaN });
       });
     }
   } as unknown as ProbeWindow['Worker'];

@@ -1,6 +1,6 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { ClusterView } from './cluster-view';
-import type { EngineAnswer, EngineRequest, FromEngine, ToEngine } from './engine-protocol';
+import type { EngineAnswer, EngineRequest, FromEngine, ToEngine, ViewPart } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /** The page's handle on the view engine, wherever it runs. */
@@ -44,10 +44,20 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   const pending = new Map<number, Pending>();
   let nextId = 1;
   const send = (message: ToEngine): void => worker.postMessage(message);
+  // Parts of the view being received, each parsed in the task its message arrived in.
+  let parts: { version: number; values: Partial<Record<ViewPart, unknown>> } = { version: -1, values: {} };
   worker.onmessage = (event: MessageEvent<FromEngine>) => {
     const message = event.data;
+    if (message.type === 'view-part') {
+      if (parts.version !== message.version) parts = { version: message.version, values: {} };
+      parts.values[message.part] = JSON.parse(message.json);
+      return;
+    }
     if (message.type === 'view') {
-      for (const listener of listeners) listener(message.view);
+      const values = parts.version === message.version ? parts.values : {};
+      const view = { ...(JSON.parse(message.json) as object), ...values } as ClusterView;
+      parts = { version: -1, values: {} };
+      for (const listener of listeners) listener(view);
       return;
     }
     const entry = pending.get(message.id);

@@ -1,7 +1,8 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { ClusterView } from './cluster-view';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
-import type { FromEngine, ToEngine } from './engine-protocol';
+import { VIEW_PARTS, type FromEngine, type ToEngine } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /**
@@ -20,7 +21,11 @@ const post = (message: FromEngine): void => scope.postMessage(message);
 
 function take(snapshot: ClusterSnapshot): void {
   const view = engine.applySnapshot(snapshot);
-  if (view !== null) post({ type: 'view', view });
+  if (view === null) return;
+  for (const part of VIEW_PARTS) post({ type: 'view-part', version: view.version, part, json: JSON.stringify(view[part]) });
+  const rest: Partial<ClusterView> = { ...view };
+  for (const part of VIEW_PARTS) delete rest[part];
+  post({ type: 'view', version: view.version, engineMs: view.engineMs, json: JSON.stringify(rest) });
 }
 
 scope.onmessage = (event: MessageEvent<ToEngine>) => {

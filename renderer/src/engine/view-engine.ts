@@ -20,8 +20,8 @@ const MAX_WINDOW = 500;
 interface SourceRows {
   readonly rows: readonly PartitionRow[];
   readonly order: RowOrderCache;
-  /** Searchable texts per row, built on the first filter. */
-  texts: (readonly string[])[] | null;
+  /** Searchable texts per row, as shown and lowercased, built on the first filter. */
+  texts: { readonly shown: (readonly string[])[]; readonly lower: (readonly string[])[] } | null;
 }
 
 /** One cluster's latest poll in the engine: the full snapshot and what is built from it on demand. */
@@ -86,13 +86,16 @@ class ClusterState {
 function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>): Int32Array {
   const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
   const filter = compileFilter(query.filter);
-  if (filter.kind === 'match' && source.texts === null) source.texts = source.rows.map((row) => SEARCHABLE.map((f) => f.csvValue(row)));
+  if (filter.kind === 'match' && source.texts === null) {
+    const shown = source.rows.map((row) => SEARCHABLE.map((f) => f.csvValue(row)));
+    source.texts = { shown, lower: shown.map((texts) => texts.map((t) => t.toLowerCase())) };
+  }
   const texts = source.texts;
   return source.order.order(
     field === undefined || query.sort === null
       ? null
       : { columnId: field.id, desc: query.sort.desc, value: (i) => { const row = source.rows[i]; return row === undefined ? undefined : field.sortValue(row); } },
-    { filter, texts: (i) => texts?.[i] ?? [] },
+    { filter, texts: (i) => texts?.shown[i] ?? [], lowerTexts: (i) => texts?.lower[i] ?? [] },
   );
 }
 

@@ -24,6 +24,8 @@ export interface FilterRequest {
   readonly filter: CompiledFilter;
   /** The searchable texts of the row at a position; any match keeps the row. */
   readonly texts: (position: number) => readonly string[];
+  /** The same texts lowercased, when the caller keeps them: a substring filter then lowercases nothing per row. */
+  readonly lowerTexts?: (position: number) => readonly string[];
 }
 
 /** Positions 0..count-1 sorted by `value`; ties and unknowns as described above. */
@@ -49,6 +51,12 @@ export function filterMask(count: number, request: FilterRequest): Uint8Array | 
   const { filter } = request;
   if (filter.kind !== 'match') return null;
   const mask = new Uint8Array(count);
+  const { needle } = filter;
+  const { lowerTexts } = request;
+  if (needle !== undefined && lowerTexts !== undefined) {
+    for (let i = 0; i < count; i += 1) if (lowerTexts(i).some((text) => text.includes(needle))) mask[i] = 1;
+    return mask;
+  }
   for (let i = 0; i < count; i += 1) {
     const texts = request.texts(i);
     for (const text of texts) {

@@ -1,3 +1,4 @@
+import { formatCount } from '../format/units';
 import type { ReactNode } from 'react';
 import { updateTable } from '../navigation/route-store';
 import type { SortState, ViewMode } from '../navigation/view-route';
@@ -40,8 +41,8 @@ export function TableToolbar(props: TableToolbarProps) {
       )}
       <span className="muted" data-testid="row-count" data-shown={props.shown} data-total={props.total}>
         {props.shown === props.total
-          ? `${props.total.toLocaleString('en-US')} ${props.total === 1 ? 'row' : 'rows'}`
-          : `${props.shown.toLocaleString('en-US')} of ${props.total.toLocaleString('en-US')} rows`}
+          ? `${formatCount(props.total)} ${props.total === 1 ? 'row' : 'rows'}`
+          : `${formatCount(props.shown)} of ${formatCount(props.total)} rows`}
       </span>
       {props.extra}
       <span className="header-spacer" />

@@ -4,7 +4,12 @@
  */
 export type CompiledFilter =
   | { readonly kind: 'all' }
-  | { readonly kind: 'match'; readonly test: (value: string) => boolean }
+  | {
+      readonly kind: 'match';
+      readonly test: (value: string) => boolean;
+      /** For a substring filter, the lowercased text: callers holding lowercased values can test with includes(). */
+      readonly needle?: string;
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 const REGEX_SYNTAX = /^\/(.*)\/([a-z]*)$/s;
@@ -25,5 +30,5 @@ export function compileFilter(text: string): CompiledFilter {
     }
   }
   const needle = trimmed.toLowerCase();
-  return { kind: 'match', test: (value) => value.toLowerCase().includes(needle) };
+  return { kind: 'match', test: (value) => value.toLowerCase().includes(needle), needle };
 }
