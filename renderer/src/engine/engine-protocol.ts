@@ -3,7 +3,6 @@ import type { BrokerTopicGroup } from '../../../shared/broker-partitions';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { PartitionRow } from '../../../shared/partition-rows';
 import type { PartitionScope, SortState } from '../navigation/view-route';
-import type { ClusterView } from './cluster-view';
 
 /** Which partitions a partition table lists. */
 export type PartitionSource =

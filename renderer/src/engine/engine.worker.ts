@@ -1,5 +1,4 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import type { ClusterView } from './cluster-view';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
 import { VIEW_PARTS, type FromEngine, type ToEngine } from './engine-protocol';
@@ -23,8 +22,7 @@ function take(snapshot: ClusterSnapshot): void {
   const view = engine.applySnapshot(snapshot);
   if (view === null) return;
   for (const part of VIEW_PARTS) post({ type: 'view-part', version: view.version, part, json: JSON.stringify(view[part]) });
-  const rest: Partial<ClusterView> = { ...view };
-  for (const part of VIEW_PARTS) delete rest[part];
+  const { topicRows: _topicRows, matrix: _matrix, ...rest } = view satisfies Record<(typeof VIEW_PARTS)[number], unknown>;
   post({ type: 'view', version: view.version, engineMs: view.engineMs, json: JSON.stringify(rest) });
 }
 
