@@ -190,12 +190,30 @@ function topicsMatching(snapshot: ClusterSnapshot, test: (name: string) => boole
   return { topics: matching.length, partitions: matching.reduce((sum, t) => sum + t.partitions.length, 0) };
 }
 
-/** The view engine worker's JS heap, where the browser reports one there; null otherwise. */
-async function workerHeapBytes(page: Page): Promise<number | null> {
-  const worker = page.workers()[0];
-  if (worker === undefined) return null;
-  const bytes = await worker.evaluate(() => (globalThis as unknown as { performance: { memory?: { usedJSHeapSize: number } } }).performance.memory?.usedJSHeapSize ?? null);
-  return typeof bytes === 'number' ? bytes : null;
+/**
+ * The view engine worker's JS heap after a garbage collection, through the DevTools protocol
+ * (workers have no performance.memory); null when the page has no worker.
+ */
+async function workerHeapBytes(browser: Browser): Promise<number | null> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string }[] };
+    const worker = targetInfos.find((t) => t.type === 'worker');
+    if (worker === undefined) return null;
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    const call = (id: number, method: string): Promise<string> =>
+      new Promise((resolve) => {
+        cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
+          if ((JSON.parse(event.message) as { id?: number }).id === id) resolve(event.message);
+        });
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
+      });
+    await call(1, 'HeapProfiler.collectGarbage');
+    const usage = JSON.parse(await call(2, 'Runtime.getHeapUsage')) as { result?: { usedSize?: number } };
+    return usage.result?.usedSize ?? null;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 const withoutSamples = ({ engineMs: _samples, ...landing }: SnapshotLanding & { engineMs: number[] }): SnapshotLanding => landing;
@@ -263,7 +281,7 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
     await cdp.send('HeapProfiler.collectGarbage');
     const heapAfterGc = await partitions.page.evaluate(usedHeapBytes);
 
-    const workerHeap = await workerHeapBytes(partitions.page);
+    const workerHeap = await workerHeapBytes(browser);
     await partitions.page.context().close();
 
     const engine = latency(landingTopics.engineMs.concat(landingPartitions.engineMs));

@@ -73,6 +73,6 @@ export function describeRendererFigures(f: RendererFigures): string[] {
     `  ${row('longest frame as a snapshot lands, topics tab (target < 50 ms)', f.snapshotLanding.topicsTab.longestFrameMs)}; longest task ${ms(f.snapshotLanding.topicsTab.longestTaskMs)}`,
     `  ${row('longest frame as a snapshot lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTable.longestFrameMs)}; longest task ${ms(f.snapshotLanding.partitionsTable.longestTaskMs)}`,
     `  ${row('one poll in the view engine worker, off the page (derive and view, after parsing)', f.engineMs)}`,
-    `  page JS heap (target < 300 MB): ${f.heapMiB.afterLoad} MiB after load, ${f.heapMiB.afterPushes} MiB after pushes, ${f.heapMiB.afterPushesAndGc} MiB after GC; view engine worker heap after GC: ${f.heapMiB.workerAfterPushesAndGc === null ? 'not reported' : `${f.heapMiB.workerAfterPushesAndGc} MiB`}`,
+    `  page JS heap (target < 300 MB): ${f.heapMiB.afterLoad} MiB after load, ${f.heapMiB.afterPushes} MiB after pushes, ${f.heapMiB.afterPushesAndGc} MiB after GC; view engine worker JS heap after GC: ${f.heapMiB.workerAfterPushesAndGc === null ? 'not reported' : `${f.heapMiB.workerAfterPushesAndGc} MiB`}`,
   ];
 }

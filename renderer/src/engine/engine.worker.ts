@@ -24,6 +24,7 @@ function take(snapshot: ClusterSnapshot): void {
   for (const part of VIEW_PARTS) post({ type: 'view-part', version: view.version, part, json: JSON.stringify(view[part]) });
   const { topicRows: _topicRows, matrix: _matrix, ...rest } = view satisfies Record<(typeof VIEW_PARTS)[number], unknown>;
   post({ type: 'view', version: view.version, engineMs: view.engineMs, json: JSON.stringify(rest) });
+  engine.warm(snapshot.clusterKey);
 }
 
 scope.onmessage = (event: MessageEvent<ToEngine>) => {

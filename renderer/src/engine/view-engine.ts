@@ -53,6 +53,11 @@ class ClusterState {
     return this.all === null ? null : this.rowIndex();
   }
 
+  /** Whether the previous poll's rows were built, i.e. someone was looking at partitions. */
+  get hadRows(): boolean {
+    return this.previous !== null;
+  }
+
   changed(row: PartitionRow): boolean {
     const before = this.previous?.get(row.key);
     return before !== undefined && !samePartitionRowState(before, row);
@@ -119,6 +124,16 @@ export class ViewEngine {
     const view = clusterView(snapshot, model, this.versions, startedAt);
     this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current?.builtIndex() ?? null));
     return view;
+  }
+
+  /**
+   * Builds the latest poll's partition rows ahead of the request for them, when the previous poll's
+   * were built (a partition table is open): called after the view is sent, so the page has its view
+   * first and the table's refresh finds the rows ready.
+   */
+  warm(clusterKey: string): void {
+    const state = this.clusters.get(clusterKey);
+    if (state?.hadRows === true) state.rowIndex();
   }
 
   latestView(clusterKey: string): ClusterView | null {
