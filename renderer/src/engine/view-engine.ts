@@ -21,7 +21,7 @@ interface SourceRows {
   readonly rows: readonly PartitionRow[];
   readonly order: RowOrderCache;
   /** Searchable texts per row, as shown and lowercased, built on the first filter. */
-  texts: { readonly shown: (readonly string[])[]; readonly lower: (readonly string[])[] } | null;
+  texts: { readonly shown: (readonly string[])[]; readonly lower: string[] } | null;
 }
 
 /** One cluster's latest poll in the engine: the full snapshot and what is built from it on demand. */
@@ -93,14 +93,14 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
   const filter = compileFilter(query.filter);
   if (filter.kind === 'match' && source.texts === null) {
     const shown = source.rows.map((row) => SEARCHABLE.map((f) => f.csvValue(row)));
-    source.texts = { shown, lower: shown.map((texts) => texts.map((t) => t.toLowerCase())) };
+    source.texts = { shown, lower: shown.map((texts) => texts.join('\u0000').toLowerCase()) };
   }
   const texts = source.texts;
   return source.order.order(
     field === undefined || query.sort === null
       ? null
       : { columnId: field.id, desc: query.sort.desc, value: (i) => { const row = source.rows[i]; return row === undefined ? undefined : field.sortValue(row); } },
-    { filter, texts: (i) => texts?.shown[i] ?? [], lowerTexts: (i) => texts?.lower[i] ?? [] },
+    { filter, texts: (i) => texts?.shown[i] ?? [], lowerText: (i) => texts?.lower[i] ?? '' },
   );
 }
 

@@ -27,6 +27,35 @@ describe('sortedPositions', () => {
   });
 });
 
+describe('sortedPositions on numbers', () => {
+  it('orders negatives, fractions, zeros, huge offsets and unknowns exactly as comparisons would', () => {
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const mixed: SortValue[] = Array.from({ length: 5_000 }, (_, i) => {
+      const r = random();
+      if (r < 0.05) return undefined;
+      if (r < 0.1) return i % 2 === 0 ? 0 : -0;
+      if (r < 0.3) return Math.floor(random() * 20); // many ties
+      if (r < 0.4) return -random() * 1e6;
+      return Math.floor(random() * 2 ** 52);
+    });
+    for (const desc of [false, true]) {
+      const byComparison = Array.from({ length: mixed.length }, (_, i) => i).sort((a, b) => {
+        const va = mixed[a] as number | undefined;
+        const vb = mixed[b] as number | undefined;
+        if (va === undefined) return vb === undefined ? a - b : 1;
+        if (vb === undefined) return -1;
+        if (va === vb) return a - b;
+        return (va > vb ? 1 : -1) * (desc ? -1 : 1);
+      });
+      expect(Array.from(sortedPositions(mixed.length, (i) => mixed[i], desc))).toEqual(byComparison);
+    }
+  });
+});
+
 describe('RowOrderCache', () => {
   const texts = (i: number): readonly string[] => [names[i] as string];
 

