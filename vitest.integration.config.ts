@@ -13,7 +13,7 @@ export default defineConfig({
     globalSetup: ['tests/sandbox-global-setup.ts'],
     fileParallelism: false,
     // The fault tests time a real cluster on a 2-core machine; one retry absorbs a loaded moment
-    // (a 400 ms proxy delay measured as 272 ms once), while a real regression still fails twice.
+    // Two fault tests once failed under load on 2 cores; the assertions now wait for settled state, and one retry remains as a guard.
     retry: 1,
     testTimeout: 180_000,
     hookTimeout: 300_000,

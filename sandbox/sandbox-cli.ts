@@ -232,7 +232,7 @@ async function run(argv: readonly string[]): Promise<number> {
       say(
         result.alreadyRunning
           ? `Node ${result.nodeId} is already running (pid ${result.pid}); nothing to do.`
-          : `Node ${result.nodeId} is back (pid ${result.pid}), registered and unfenced after ${(result.elapsedMs / 1000).toFixed(1)} s.`,
+          : `Node ${result.nodeId} is up (pid ${result.pid}), registered and unfenced after ${(result.elapsedMs / 1000).toFixed(1)} s.`,
       );
       return 0;
     }

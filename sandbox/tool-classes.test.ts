@@ -13,6 +13,11 @@ describe("toolMainClass", () => {
     expect(toolMainClass("consumer-groups", "4.3.1")).toBe("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand");
   });
 
+  it("runs kafka-cluster (unregister a broker that left for good) from the same Java class on 3.9 and 4.x", () => {
+    expect(toolMainClass("cluster", "3.9.1")).toBe("org.apache.kafka.tools.ClusterTool");
+    expect(toolMainClass("cluster", "4.3.1")).toBe("org.apache.kafka.tools.ClusterTool");
+  });
+
   it("refuses versions the map was not checked against", () => {
     expect(() => toolMainClass("topics", "3.8.0")).toThrow(/Unsupported Kafka version/);
     expect(isKafkaToolName("kafka-topics")).toBe(false);

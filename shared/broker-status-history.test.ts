@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextBrokerStatuses, type BrokerStatusEntry } from './broker-status-history';
+import { hasLeftCluster, nextBrokerStatuses, type BrokerStatusEntry } from './broker-status-history';
 import type { BrokerRequestLatency, ClusterSnapshot } from './cluster-snapshot';
 import { brokerInfo, clusterSnapshot, partitionInfo, topicInfo } from './synthetic-snapshot';
 
@@ -156,5 +156,44 @@ describe('nextBrokerStatuses', () => {
       [withoutVoter3, 2_000 + 3_600_000],
     ]);
     expect(steps.map((s) => s.map((e) => e.brokerId))).toEqual([[1, 2, 3], [1, 2, 3], [1, 2, 3], [1, 2]]);
+  });
+});
+
+describe('hasLeftCluster', () => {
+  const options = { offlineAfterTimeouts: 2, forgetAfterMs: 60_000 };
+  const statusOf3 = (snapshot: ClusterSnapshot, downAt: number): BrokerStatusEntry => {
+    const entry = of(replay([[healthyCluster(), 0], [snapshot, downAt]])[1], 3);
+    if (entry === undefined) throw new Error('no status for broker 3');
+    return entry;
+  };
+
+  it('never counts a registered broker as gone, fenced or not', () => {
+    expect(hasLeftCluster(statusOf3(fenced(), 1_000), { ...fenced(), brokersIncludeFenced: true }, 10_000_000, options)).toBe(false);
+    expect(hasLeftCluster(statusOf3(healthyCluster(), 1_000), healthyCluster(), 10_000_000, options)).toBe(false);
+  });
+
+  it('counts an unregistered broker as gone at once where the cluster lists fenced brokers (Kafka 4.x)', () => {
+    const unregistered: ClusterSnapshot = { ...gone(), brokersIncludeFenced: true };
+    expect(hasLeftCluster(statusOf3(unregistered, 1_000), unregistered, 1_000, options)).toBe(true);
+  });
+
+  it('waits forgetAfterMs where a stopped broker looks the same as an unregistered one (Kafka 3.x)', () => {
+    const missing = gone();
+    const entry = statusOf3(missing, 1_000);
+    expect(hasLeftCluster(entry, missing, 1_000 + 59_999, options)).toBe(false);
+    expect(hasLeftCluster(entry, missing, 1_000 + 60_000, options)).toBe(true);
+  });
+
+  it('never counts a quorum voter as gone: in combined mode it is a broker that is down', () => {
+    const base = gone();
+    const voter3: ClusterSnapshot = {
+      ...base,
+      brokersIncludeFenced: true,
+      quorum:
+        base.quorum.status === 'ok'
+          ? { status: 'ok', value: { ...base.quorum.value, voters: [...base.quorum.value.voters, { id: 3, logEndOffset: 0, lag: 100, lastFetchTimestamp: null, lastCaughtUpTimestamp: null }] } }
+          : base.quorum,
+    };
+    expect(hasLeftCluster(statusOf3(voter3, 1_000), voter3, 10_000_000, options)).toBe(false);
   });
 });

@@ -41,7 +41,10 @@ export interface BrokerStatusEntry {
 export interface BrokerStatusOptions {
   /** A registered broker whose probe times out this many polls in a row counts as offline. */
   readonly offlineAfterTimeouts: number;
-  /** An offline broker nothing refers to any more (decommissioned) is forgotten after this long. */
+  /**
+   * An offline broker nothing refers to any more (decommissioned) is forgotten after this long. Also
+   * how long a broker must be missing before it counts as gone where the cluster cannot say (see hasLeftCluster).
+   */
   readonly forgetAfterMs: number;
 }
 
@@ -78,6 +81,20 @@ export function brokerVoters(snapshot: ClusterSnapshot): number[] {
   const registered = new Set(snapshot.brokers.map((b) => b.id));
   const voters = snapshot.quorum.value.voters.map((v) => v.id);
   return voters.some((id) => registered.has(id)) ? voters : [];
+}
+
+/**
+ * Whether a broker has left the cluster for good, as far as the cluster can tell, rather than being
+ * down for now: it is not registered and not a quorum voter, and either the snapshot lists fenced
+ * brokers too (Kafka 4.0+: a stopped broker stays registered until someone unregisters it, so a
+ * missing one was unregistered) or it has been missing for `forgetAfterMs` (Kafka 3.x lists only
+ * unfenced brokers, so a stopped broker and an unregistered one look the same until then). A broker
+ * that left may still be named in partitions' replica lists; that is what makes them misplaced.
+ */
+export function hasLeftCluster(entry: BrokerStatusEntry, snapshot: ClusterSnapshot, now: number, options: BrokerStatusOptions = DEFAULT_BROKER_STATUS_OPTIONS): boolean {
+  if (snapshot.brokers.some((b) => b.id === entry.brokerId) || brokerVoters(snapshot).includes(entry.brokerId)) return false;
+  if (snapshot.brokersIncludeFenced === true) return true;
+  return entry.downSince !== null && now - entry.downSince >= options.forgetAfterMs;
 }
 
 /** Replicas per broker that are not in their partition's ISR, in one pass. */

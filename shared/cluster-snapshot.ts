@@ -132,6 +132,13 @@ export interface ClusterSnapshot {
   readonly requestCount: number;
   readonly bootstrap: readonly string[];
   readonly brokers: readonly BrokerInfo[];
+  /**
+   * True when `brokers` lists fenced brokers too (DescribeCluster v2, Kafka 4.0+), so a broker
+   * missing from it is not registered at all: under KRaft a stopped broker stays registered, fenced,
+   * until it is unregistered. Absent or false when only unfenced brokers could be listed (Kafka 3.x,
+   * or DescribeCluster failed): a broker missing from `brokers` may then just be down.
+   */
+  readonly brokersIncludeFenced?: boolean;
   readonly quorum: Fetched<QuorumInfo>;
   readonly topics: readonly TopicInfo[];
   readonly consumerGroups: Fetched<readonly ConsumerGroupInfo[]>;

@@ -6,5 +6,7 @@ declare module 'vitest' {
     bootstrap: string;
     clusterName: string;
     kafkaVersion: string;
+    /** ITEST_PORT_BASE: tests that start their own cluster take its ports from tests/integration-ports.ts. */
+    portBase: number;
   }
 }

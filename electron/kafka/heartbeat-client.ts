@@ -20,6 +20,16 @@ import { fetchTopicMetadata } from './protocol/topic-metadata';
 
 const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
 
+/**
+ * Partitions of a send that no broker answered for. kafkajs resolves a send even when it had no
+ * metadata for a message's partition and so never sent it; counting such a message acknowledged
+ * would report a write path as working that was never probed.
+ */
+export function unsentPartitions(topic: string, messages: readonly HeartbeatOutgoing[], written: readonly { readonly topicName: string; readonly partition: number }[]): number[] {
+  const answered = new Set(written.filter((r) => r.topicName === topic).map((r) => r.partition));
+  return [...new Set(messages.map((m) => m.partition))].filter((partition) => !answered.has(partition)).sort((a, b) => a - b);
+}
+
 export interface HeartbeatClientOptions {
   readonly clock?: Clock;
   readonly clientId?: string;
@@ -40,6 +50,12 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
   private readonly clock: Clock;
   private cluster: OwnedCluster | null = null;
   private producer: Promise<Producer> | null = null;
+  /** Sends in flight, so a producer being replaced is disconnected only once they are answered. */
+  private readonly sending = new Set<Promise<unknown>>();
+  /** Replaced producers still disconnecting. */
+  private retiring: Promise<unknown> = Promise.resolve();
+  /** Each topic's partitions at the last describeTopic: when they grow, the producer's metadata is stale. */
+  private readonly knownPartitions = new Map<string, ReadonlySet<number>>();
   private admin: Promise<Admin> | null = null;
   private readonly readers = new Set<HeartbeatReader>();
   private requests = 0;
@@ -74,6 +90,13 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     const partitions = described.partitions
       .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, replicas: p.replicaNodes, isr: p.isrNodes }))
       .sort((a, b) => a.partition - b.partition);
+    const ids = new Set(partitions.map((p) => p.partition));
+    const before = this.knownPartitions.get(topic);
+    this.knownPartitions.set(topic, ids);
+    // kafkajs routes each message by its own cached metadata, refreshed only every few minutes, and
+    // drops one for a partition it does not know without a word: after the topic grew (a coverage
+    // fix), the next send goes through a producer that loads the metadata afresh.
+    if (before !== undefined && [...ids].some((id) => !before.has(id))) this.retireProducer();
     return { topic, exists: true, partitions, brokers };
   }
 
@@ -111,7 +134,19 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     const producer = await this.connectedProducer();
     // kafkajs groups by leader: the prober's batch (one leader) is one Produce request.
     this.requests += 1;
-    await producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: messages.map((m) => ({ partition: m.partition, value: m.value })) });
+    const sending = producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: messages.map((m) => ({ partition: m.partition, value: m.value })) });
+    this.sending.add(sending);
+    let written: Awaited<typeof sending>;
+    try {
+      written = await sending;
+    } finally {
+      this.sending.delete(sending);
+    }
+    const unsent = unsentPartitions(topic, messages, written);
+    if (unsent.length > 0) {
+      this.retireProducer();
+      throw new Error(`Not sent: the producer had no metadata for partition${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')} of ${topic} yet`);
+    }
   }
 
   startReader(options: HeartbeatReaderOptions): HeartbeatReader {
@@ -171,7 +206,20 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
       producer?.then((p) => p.disconnect()),
       admin?.then((a) => a.disconnect()),
       cluster?.disconnect(),
+      this.retiring,
     ]);
+  }
+
+  /** The next send connects a new producer; this one disconnects once its sends in flight are answered. */
+  private retireProducer(): void {
+    const old = this.producer;
+    if (old === null) return;
+    this.producer = null;
+    const inFlight = [...this.sending];
+    this.retiring = Promise.allSettled([this.retiring, ...inFlight])
+      .then(() => old)
+      .then((p) => p.disconnect())
+      .catch(() => undefined);
   }
 
   private async waitForReassignments(admin: Admin, topic: string, partitions: number[]): Promise<void> {

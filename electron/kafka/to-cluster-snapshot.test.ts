@@ -98,6 +98,19 @@ describe('toClusterSnapshot', () => {
     ]);
     expect(snapshot.brokers[0]?.logDirs).toEqual(ok([{ path: '/data', error: null, totalBytes: 1_000, usableBytes: 400, replicaBytes: 400, replicaCount: 2 }]));
     expect(snapshot.brokers[2]?.logDirs).toEqual(missing('broker is fenced: not asked for its log dirs'));
+    expect(snapshot.brokersIncludeFenced).toBe(true);
+  });
+
+  it('says when the broker list cannot include fenced brokers (DescribeCluster before v2, Kafka 3.x)', () => {
+    const described = responses().describeCluster;
+    if (described.status !== 'ok') throw new Error('fixture');
+    const v1 = { ...described.value, apiVersion: 1, brokers: described.value.brokers.filter((b) => b.brokerId !== 3).map((b) => ({ ...b, isFenced: null })) };
+    const snapshot = toClusterSnapshot(responses({ describeCluster: ok(v1) }));
+    expect(snapshot.brokers.map((b) => [b.id, b.fenced])).toEqual([
+      [1, false],
+      [2, false],
+    ]);
+    expect(snapshot.brokersIncludeFenced).toBe(false);
   });
 
   it("takes offsets and size from each partition's leader and says which leader failed", () => {
@@ -110,6 +123,7 @@ describe('toClusterSnapshot', () => {
   it('falls back to Metadata brokers when DescribeCluster failed', () => {
     const snapshot = toClusterSnapshot(responses({ describeCluster: missing('UNSUPPORTED_VERSION') }));
     expect(snapshot.brokers.map((b) => b.id)).toEqual([1, 2]);
+    expect(snapshot.brokersIncludeFenced).toBe(false);
   });
 
   it("computes voter lag from the leader's log end offset, as kafka-metadata-quorum does", () => {

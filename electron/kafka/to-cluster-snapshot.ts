@@ -44,6 +44,7 @@ export function toClusterSnapshot(responses: PollResponses): ClusterSnapshot {
     requestCount: responses.requestCount,
     bootstrap: responses.bootstrap,
     brokers: brokers(responses),
+    brokersIncludeFenced: responses.describeCluster.status === 'ok' && responses.describeCluster.value.apiVersion >= 2,
     quorum: responses.quorum.status === 'ok' ? ok(quorumInfo(responses.quorum.value)) : missing(responses.quorum.error),
     topics,
     consumerGroups: responses.consumerGroups,

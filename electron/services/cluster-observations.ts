@@ -1,6 +1,13 @@
 import type { BrokerHealthReport, BrokerLatencySeries, HeartbeatBrokerStats, HeartbeatStatus, LatencyHistory, LatencyPoint } from '../../shared/broker-health';
 import { brokerHealthReport, DEFAULT_BROKER_HEALTH_OPTIONS, type BrokerHealthOptions } from '../../shared/broker-health-report';
-import { brokerVoters, DEFAULT_BROKER_STATUS_OPTIONS, nextBrokerStatuses, type BrokerStatusEntry, type BrokerStatusOptions } from '../../shared/broker-status-history';
+import {
+  brokerVoters,
+  DEFAULT_BROKER_STATUS_OPTIONS,
+  hasLeftCluster,
+  nextBrokerStatuses,
+  type BrokerStatusEntry,
+  type BrokerStatusOptions,
+} from '../../shared/broker-status-history';
 import type { ClusterSnapshot } from '../../shared/cluster-snapshot';
 import { heartbeatCoverage, type HeartbeatBroker, type HeartbeatCoverage } from '../../shared/heartbeat-coverage';
 import { DEFAULT_ISR_FLAP_OPTIONS, EMPTY_ISR_SHRINK_HISTORY, isrShrinkCounts, nextIsrShrinkHistory, type IsrFlapOptions } from '../../shared/isr-shrink-history';
@@ -122,10 +129,17 @@ export class ClusterObservations {
     return { ...status, topicExists: this.latestCoverage?.exists ?? null, coverage: this.latestCoverage?.coverage ?? null };
   }
 
-  /** The brokers the heartbeat topic should cover: registered ones and those known to be down. */
+  /**
+   * The brokers the heartbeat topic should cover: registered ones and those down for now. Not one
+   * that has left the cluster for good, even while replicas still name it: its partitions are the
+   * misplaced ones the fix moves.
+   */
   heartbeatBrokers(snapshot: ClusterSnapshot): HeartbeatBroker[] {
     const racks = new Map(snapshot.brokers.map((b) => [b.id, b.rack]));
-    return this.statuses.map((s) => ({ id: s.brokerId, rack: racks.get(s.brokerId) ?? null, available: s.status === 'healthy' || s.status === 'recovering' }));
+    const options = this.options.brokerStatus ?? DEFAULT_BROKER_STATUS_OPTIONS;
+    return this.statuses
+      .filter((s) => !hasLeftCluster(s, snapshot, snapshot.takenAt, options))
+      .map((s) => ({ id: s.brokerId, rack: racks.get(s.brokerId) ?? null, available: s.status === 'healthy' || s.status === 'recovering' }));
   }
 
   history(brokerIds?: readonly number[]): LatencyHistory {

@@ -8,7 +8,7 @@ import { FakeHeartbeatCluster } from '../heartbeat/testing/fake-heartbeat-cluste
 import { FakeClock } from '../poller/fake-clock';
 import { ClusterService } from './cluster-service';
 
-function setup(options: { heartbeatInProfile?: boolean } = {}) {
+function setup(options: { heartbeatInProfile?: boolean; forgetAfterMs?: number } = {}) {
   const clock = new FakeClock();
   const [profile] = parseProfiles(
     { clusters: [{ name: 'prod', bootstrap: '127.0.0.1:9092', pollIntervalMs: 5_000, ...(options.heartbeatInProfile ? { heartbeat: { enabled: true } } : {}) }] },
@@ -17,12 +17,14 @@ function setup(options: { heartbeatInProfile?: boolean } = {}) {
   if (profile === undefined) throw new Error('no profile');
   let rtt: BrokerRequestLatency[] = [1, 2, 3].map((brokerId) => ({ brokerId, rttMs: 1, timedOut: false, error: null }));
   let brokers = [brokerInfo(1), brokerInfo(2), brokerInfo(3)];
+  let brokersIncludeFenced: boolean | undefined;
   const fake = new FakeHeartbeatCluster(clock);
   const snapshot = (): ClusterSnapshot =>
     clusterSnapshot({
       clusterKey: profile.key,
       takenAt: clock.now(),
       brokers,
+      ...(brokersIncludeFenced === undefined ? {} : { brokersIncludeFenced }),
       topics: [
         topicInfo('orders', [partitionInfo(0, [1, 2, 3]), partitionInfo(1, [2, 3, 1])]),
         ...(fake.partitions.length > 0 ? [topicInfo('__brokerscope_heartbeat', fake.partitions.map((p) => partitionInfo(p.partition, p.replicas, { leader: p.leader })))] : []),
@@ -32,6 +34,7 @@ function setup(options: { heartbeatInProfile?: boolean } = {}) {
   const service = new ClusterService([profile], () => ({ poll: async () => snapshot(), close: async () => undefined }), {
     clock,
     createHeartbeatTransport: () => fake,
+    ...(options.forgetAfterMs === undefined ? {} : { observations: { brokerStatus: { offlineAfterTimeouts: 2, forgetAfterMs: options.forgetAfterMs } } }),
   });
   const events: { event: EventName; payload: ApiEvents[EventName] }[] = [];
   service.subscribe((event, payload) => events.push({ event, payload }));
@@ -44,6 +47,7 @@ function setup(options: { heartbeatInProfile?: boolean } = {}) {
     events,
     setRtt: (next: BrokerRequestLatency[]) => (rtt = next),
     setBrokers: (next: typeof brokers) => (brokers = next),
+    setBrokersIncludeFenced: (next: boolean | undefined) => (brokersIncludeFenced = next),
   };
 }
 
@@ -161,6 +165,55 @@ describe('ClusterService heartbeat requests', () => {
     expect(result).toMatchObject({ plan: { createPartitions: [[4, 2, 3]], reassign: [], electPreferred: [] } });
     expect(fake.fixes).toHaveLength(1);
     await service.stop();
+  });
+
+  describe('a broker that held a heartbeat partition goes away', () => {
+    const answering = (...ids: number[]): BrokerRequestLatency[] => ids.map((brokerId) => ({ brokerId, rttMs: 1, timedOut: false, error: null }));
+
+    /** Brokers 1-4, the heartbeat topic with broker 4's partition added by an earlier fix; then broker 4 stops and partition 3 fails over to 2. */
+    async function withBroker4Stopped(options: { brokersIncludeFenced?: boolean; forgetAfterMs?: number }) {
+      const harness = setup(options.forgetAfterMs === undefined ? {} : { forgetAfterMs: options.forgetAfterMs });
+      const { clock, service, fake, setBrokers, setRtt, setBrokersIncludeFenced } = harness;
+      setBrokersIncludeFenced(options.brokersIncludeFenced);
+      setBrokers([1, 2, 3, 4].map((id) => brokerInfo(id)));
+      setRtt(answering(1, 2, 3, 4));
+      service.start();
+      await service.handle('setHeartbeat', { clusterKey: 'prod', enabled: true });
+      await clock.advance(2_000);
+      fake.partitions = [...fake.partitions, { partition: 3, leader: 4, replicas: [4, 2, 3], isr: [4, 2, 3] }];
+      await clock.advance(5_000);
+      expect(harness.reports().at(-1)?.heartbeat.coverage).toMatchObject({ misplacedPartitions: [], fixNeeded: false });
+      fake.partitions = fake.partitions.map((p) => (p.partition === 3 ? { ...p, leader: 2, isr: [2, 3] } : p));
+      setRtt(answering(1, 2, 3));
+      return harness;
+    }
+
+    it('leaves its partition alone while it is only down, and moves it once it is unregistered (Kafka 4.x lists fenced brokers)', async () => {
+      const { clock, service, fake, reports, setBrokers } = await withBroker4Stopped({ brokersIncludeFenced: true });
+      setBrokers([brokerInfo(1), brokerInfo(2), brokerInfo(3), brokerInfo(4, { fenced: true })]);
+      await clock.advance(5_000);
+      expect(reports().at(-1)?.heartbeat.coverage).toMatchObject({ uncoveredBrokers: [], notLeadingBrokers: [], misplacedPartitions: [], fixNeeded: false });
+
+      setBrokers([brokerInfo(1), brokerInfo(2), brokerInfo(3)]);
+      await clock.advance(5_000);
+      expect(reports().at(-1)?.heartbeat.coverage).toMatchObject({ uncoveredBrokers: [], misplacedPartitions: [3], fixNeeded: true });
+      // Still an offline broker to the status history: its replica is an offline replica until moved.
+      expect(reports().at(-1)?.brokers.find((b) => b.brokerId === 4)?.status).toBe('offline');
+      const result = await service.handle('fixHeartbeatCoverage', { clusterKey: 'prod', confirm: true });
+      expect(result).toMatchObject({ plan: { createPartitions: [], reassign: [{ partition: 3, replicas: [1, 2, 3] }], electPreferred: [3] } });
+      expect(fake.fixes).toHaveLength(1);
+      await service.stop();
+    });
+
+    it('waits forgetAfterMs where a stopped broker and an unregistered one look the same (Kafka 3.x)', async () => {
+      const { clock, service, reports, setBrokers } = await withBroker4Stopped({ forgetAfterMs: 60_000 });
+      setBrokers([brokerInfo(1), brokerInfo(2), brokerInfo(3)]);
+      await clock.advance(55_000);
+      expect(reports().at(-1)?.heartbeat.coverage).toMatchObject({ misplacedPartitions: [], fixNeeded: false });
+      await clock.advance(10_000);
+      expect(reports().at(-1)?.heartbeat.coverage).toMatchObject({ misplacedPartitions: [3], fixNeeded: true });
+      await service.stop();
+    });
   });
 
   it('rejects unknown clusters and bad parameters', async () => {
