@@ -12,8 +12,8 @@ export default defineConfig({
     exclude: ['node_modules/**'],
     globalSetup: ['tests/sandbox-global-setup.ts'],
     fileParallelism: false,
-    // The fault tests time a real cluster on a 2-core machine; one retry absorbs a loaded moment
-    // Two fault tests once failed under load on 2 cores; the assertions now wait for settled state, and one retry remains as a guard.
+    // The fault tests time a real cluster on a 2-core machine. They wait for settled state and
+    // measure over windows of polls; one retry remains for a badly loaded moment.
     retry: 1,
     testTimeout: 180_000,
     hookTimeout: 300_000,

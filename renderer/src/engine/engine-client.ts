@@ -1,6 +1,6 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { ClusterView } from './cluster-view';
-import type { EngineAnswer, EngineRequest, FromEngine, ToEngine, ViewPart } from './engine-protocol';
+import type { EngineAnswer, EngineRequest, FromEngine, ToEngine } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /** The page's handle on the view engine, wherever it runs. */
@@ -45,18 +45,25 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   let nextId = 1;
   const send = (message: ToEngine): void => worker.postMessage(message);
   // Parts of the view being received, each parsed in the task its message arrived in.
-  let parts: { version: number; values: Partial<Record<ViewPart, unknown>> } = { version: -1, values: {} };
+  const noParts = (version: number) => ({ version, topicRows: [] as ClusterView['topicRows'][], matrix: null as ClusterView['matrix'] | null });
+  let parts = noParts(-1);
   worker.onmessage = (event: MessageEvent<FromEngine>) => {
     const message = event.data;
     if (message.type === 'view-part') {
-      if (parts.version !== message.version) parts = { version: message.version, values: {} };
-      parts.values[message.part] = JSON.parse(message.json);
+      if (parts.version !== message.version) parts = noParts(message.version);
+      if (message.part === 'topicRows') parts.topicRows[message.slice] = JSON.parse(message.json) as ClusterView['topicRows'];
+      else parts.matrix = JSON.parse(message.json) as ClusterView['matrix'];
       return;
     }
     if (message.type === 'view') {
-      const values = parts.version === message.version ? parts.values : {};
-      const view = { ...(JSON.parse(message.json) as object), ...values } as ClusterView;
-      parts = { version: -1, values: {} };
+      const received = parts.version === message.version ? parts : noParts(message.version);
+      if (received.matrix === null) {
+        console.warn(`Brokerscope: view ${message.version} arrived without its parts; waiting for the next poll`);
+        return;
+      }
+      const rest = JSON.parse(message.json) as Omit<ClusterView, 'topicRows' | 'matrix'>;
+      const view: ClusterView = { ...rest, topicRows: received.topicRows.flat(), matrix: received.matrix };
+      parts = noParts(-1);
       for (const listener of listeners) listener(view);
       return;
     }

@@ -65,19 +65,21 @@ export type ToEngine =
   | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
 
 /**
- * The parts of a view sent ahead of the rest, each in a message of its own: the page parses one
+ * The parts of a view sent ahead of the rest, each in messages of its own: the page parses one
  * message per task, so no single task parses the whole view (2,000 topic rows and a 200 × 200
- * matrix are a megabyte between them).
+ * matrix are a megabyte between them). Topic rows go in slices of TOPIC_ROWS_PER_MESSAGE.
  */
 export const VIEW_PARTS = ['topicRows', 'matrix'] as const;
 export type ViewPart = (typeof VIEW_PARTS)[number];
+export const TOPIC_ROWS_PER_MESSAGE = 500;
 
 /**
  * Worker → page messages. Views travel as JSON text: the page's JSON.parse of it is about half the
  * cost of structured-clone deserialization of the same objects, and it is the page's main thread that pays.
  */
 export type FromEngine =
-  | { readonly type: 'view-part'; readonly version: number; readonly part: ViewPart; readonly json: string }
+  | { readonly type: 'view-part'; readonly version: number; readonly part: 'matrix'; readonly json: string }
+  | { readonly type: 'view-part'; readonly version: number; readonly part: 'topicRows'; readonly slice: number; readonly json: string }
   | { readonly type: 'view'; readonly version: number; readonly engineMs: number; readonly json: string }
   | { readonly type: 'answer'; readonly id: number; readonly ok: true; readonly answer: unknown }
   | { readonly type: 'answer'; readonly id: number; readonly ok: false; readonly error: string };

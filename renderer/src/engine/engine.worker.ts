@@ -1,7 +1,7 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
-import { VIEW_PARTS, type FromEngine, type ToEngine } from './engine-protocol';
+import { TOPIC_ROWS_PER_MESSAGE, type FromEngine, type ToEngine } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /**
@@ -21,8 +21,13 @@ const post = (message: FromEngine): void => scope.postMessage(message);
 function take(snapshot: ClusterSnapshot): void {
   const view = engine.applySnapshot(snapshot);
   if (view === null) return;
-  for (const part of VIEW_PARTS) post({ type: 'view-part', version: view.version, part, json: JSON.stringify(view[part]) });
-  const { topicRows: _topicRows, matrix: _matrix, ...rest } = view satisfies Record<(typeof VIEW_PARTS)[number], unknown>;
+  const { version } = view;
+  for (let start = 0, slice = 0; start < view.topicRows.length; start += TOPIC_ROWS_PER_MESSAGE, slice += 1) {
+    post({ type: 'view-part', version, part: 'topicRows', slice, json: JSON.stringify(view.topicRows.slice(start, start + TOPIC_ROWS_PER_MESSAGE)) });
+  }
+  post({ type: 'view-part', version, part: 'matrix', json: JSON.stringify(view.matrix) });
+  // The parts (VIEW_PARTS) went ahead; the rest of the view follows in one message.
+  const { topicRows: _topicRows, matrix: _matrix, ...rest } = view;
   post({ type: 'view', version: view.version, engineMs: view.engineMs, json: JSON.stringify(rest) });
   engine.warm(snapshot.clusterKey);
 }

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
-import { flashStyle, reactKey, rowClasses, rowInteraction, type BodyProps } from './row-parts';
+import { flashAttributes, flashStyle, rowClasses, rowInteraction, type BodyProps } from './row-parts';
 import { useElementWidth } from './use-element-width';
 
 /** The card view of the same rows: as many cards per line as fit, lines virtualized. */
@@ -44,7 +44,7 @@ export function CardBody<Row>(props: BodyProps<Row>) {
                 const key = props.rowKey(row);
                 return (
                   <div
-                    key={reactKey(props, key, changed)}
+                    key={key}
                     className={rowClasses(props, row, key, changed, 'dt-card')}
                     style={flashStyle(props, changed)}
                     data-testid={props.rowTestId}
@@ -52,6 +52,7 @@ export function CardBody<Row>(props: BodyProps<Row>) {
                     data-card="true"
                     aria-selected={props.selectedKey === key}
                     {...props.rowAttributes?.(row)}
+                {...flashAttributes(props.flashParity, changed)}
                     {...rowInteraction(props, row)}
                   >
                     {renderCard(row)}

@@ -1,5 +1,5 @@
 import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { updateTable, useTableState } from '../navigation/route-store';
 import type { SortState } from '../navigation/view-route';
 import { CardBody } from './card-body';
@@ -100,6 +100,7 @@ export function TableFrame<Row>(props: TableFrameProps<Row>) {
     autoResetAll: false,
   });
   const tracks = useMemo(() => gridTracks(columns), [columns]);
+  const flashParity = useFlashParity(props.flashToken);
   const cards = state.view === 'cards' && props.renderCard !== undefined;
   const hasRows = props.total > 0;
 
@@ -120,12 +121,23 @@ export function TableFrame<Row>(props: TableFrameProps<Row>) {
         placeholder={props.filterPlaceholder}
       />
       {cards ? (
-        <CardBody {...props} hasRows={hasRows} />
+        <CardBody {...props} hasRows={hasRows} flashParity={flashParity} />
       ) : (
-        <TableBody {...props} hasRows={hasRows} rowHeight={rowHeight} tracks={tracks} headers={table.getHeaderGroups()[0]?.headers ?? []} />
+        <TableBody {...props} hasRows={hasRows} flashParity={flashParity} rowHeight={rowHeight} tracks={tracks} headers={table.getHeaderGroups()[0]?.headers ?? []} />
       )}
     </div>
   );
+}
+
+/** 0 or 1, flipping whenever the flash token (the poll shown) changes. */
+function useFlashParity(token: number | undefined): 0 | 1 {
+  const [flash, setFlash] = useState<{ token: number | undefined; parity: 0 | 1 }>({ token, parity: 0 });
+  if (flash.token !== token) {
+    const next = { token, parity: flash.parity === 0 ? (1 as const) : (0 as const) };
+    setFlash(next);
+    return next.parity;
+  }
+  return flash.parity;
 }
 
 function searchCache<Row>(columns: readonly ColumnSpec<Row>[]): (row: Row) => readonly string[] {

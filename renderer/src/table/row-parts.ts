@@ -5,6 +5,8 @@ import type { ShownRows } from './shown-rows';
 /* What the table and card bodies share: row click/keyboard handling, classes and the live flash. */
 
 export interface BodyProps<Row> extends RowPresentation<Row> {
+  /** Flips with every new flash token: a changed row's flash restarts without remounting it. */
+  readonly flashParity: 0 | 1;
   readonly shown: ShownRows<Row>;
   /** Whether the source has any rows at all, to tell "nothing here" from "nothing matches". */
   readonly hasRows: boolean;
@@ -41,9 +43,12 @@ export function rowClasses<Row>(props: RowPresentation<Row>, row: Row, key: stri
   return classes.join(' ');
 }
 
-/** Remounting a changed row restarts its flash animation on every snapshot that changes it again. */
-export function reactKey<Row>(props: RowPresentation<Row>, key: string, changed: boolean): string {
-  return changed ? `${key}@${props.flashToken ?? 0}` : key;
+/**
+ * A changed row's flash: the overlay's animation (table.css), switched between two identical
+ * keyframes on every poll so it restarts for a row that changes again, without remounting the row.
+ */
+export function flashAttributes(flashParity: 0 | 1, changed: boolean): Readonly<Record<string, string>> {
+  return changed ? { 'data-flash-parity': String(flashParity) } : {};
 }
 
 /**
@@ -52,5 +57,5 @@ export function reactKey<Row>(props: RowPresentation<Row>, key: string, changed:
  */
 export function flashStyle<Row>(props: RowPresentation<Row>, changed: boolean): CSSProperties | undefined {
   if (!changed || props.flashToken === undefined) return undefined;
-  return { animationDelay: `${Math.min(0, props.flashToken - Date.now())}ms` };
+  return { '--flash-delay': `${Math.min(0, props.flashToken - Date.now())}ms` } as CSSProperties;
 }

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Header } from '@tanstack/react-table';
 import { useEffect, useRef, type CSSProperties } from 'react';
-import { flashStyle, reactKey, rowClasses, rowInteraction, type BodyProps } from './row-parts';
+import { flashAttributes, flashStyle, rowClasses, rowInteraction, type BodyProps } from './row-parts';
 
 const HEADER_HEIGHT = 30;
 
@@ -67,7 +67,7 @@ export function TableBody<Row>(
             const key = props.rowKey(row);
             return (
               <div
-                key={reactKey(props, key, changed)}
+                key={key}
                 className={rowClasses(props, row, key, changed, 'dt-row')}
                 style={{ ...gridStyle, ...flashStyle(props, changed), height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
                 data-testid={props.rowTestId}
@@ -75,6 +75,7 @@ export function TableBody<Row>(
                 aria-selected={props.selectedKey === key}
                 role="row"
                 {...props.rowAttributes?.(row)}
+                {...flashAttributes(props.flashParity, changed)}
                 {...rowInteraction(props, row)}
               >
                 {columns.map((spec) => (
