@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PartitionRow } from '../../../../shared/partition-rows';
 import type { PartitionSource, RowsWindow } from '../../engine/engine-protocol';
 import { useEngine } from '../../state/engine-store';
@@ -10,7 +10,7 @@ import type { ShownRows } from '../../table/shown-rows';
 import { partitionRowAttributes, partitionRowClass, partitionRowKey } from './partition-columns';
 
 /** Rows fetched around the visible ones, so a short scroll needs no round trip. */
-const MARGIN = 60;
+const MARGIN = 30;
 
 export interface PartitionTableProps {
   readonly tableId: string;
@@ -32,7 +32,9 @@ export function PartitionTable(props: PartitionTableProps) {
   const { tableId, clusterKey, source } = props;
   const engine = useEngine();
   const version = useLatestView(clusterKey)?.version ?? null;
-  const { state, deferredFilter } = useTableQuery(tableId);
+  // Not deferred: the engine filters off the page, so typing never waits on it.
+  const { state } = useTableQuery(tableId);
+  const filter = state.filter;
   const [page, setPage] = useState<RowsWindow | null>(null);
   const range = useRef({ start: 0, end: MARGIN });
   const latestRequest = useRef(0);
@@ -43,7 +45,7 @@ export function PartitionTable(props: PartitionTableProps) {
       if (engine === null) return;
       latestRequest.current += 1;
       const id = latestRequest.current;
-      const query = { clusterKey, source: JSON.parse(sourceKey) as PartitionSource, sort: state.sort, filter: deferredFilter, start: Math.max(0, start - MARGIN), end: end + MARGIN };
+      const query = { clusterKey, source: JSON.parse(sourceKey) as PartitionSource, sort: state.sort, filter, start: Math.max(0, start - MARGIN), end: end + MARGIN };
       engine
         .ask({ kind: 'rows', query })
         .then((answer) => {
@@ -51,11 +53,12 @@ export function PartitionTable(props: PartitionTableProps) {
         })
         .catch((error: unknown) => console.warn('Brokerscope: partition rows failed:', error));
     },
-    [engine, clusterKey, sourceKey, state.sort, deferredFilter],
+    [engine, clusterKey, sourceKey, state.sort, filter],
   );
 
   // Fetched again for a new sort or filter, and for a new poll (`version`): new rows, same window.
-  useEffect(() => fetchRows(range.current.start, range.current.end), [fetchRows, version]);
+  // Asked before the browser paints, so the answer can land in the next frame rather than the one after.
+  useLayoutEffect(() => fetchRows(range.current.start, range.current.end), [fetchRows, version]);
 
   const onRange = useCallback(
     (start: number, end: number) => {
