@@ -28,13 +28,13 @@ describe('sortedPositions', () => {
 });
 
 describe('sortedPositions on numbers', () => {
-  it('orders negatives, fractions, zeros, huge offsets and unknowns exactly as comparisons would', () => {
+  it('orders negatives, fractions, zeros, huge offsets and unknowns exactly as comparisons would (radix path: over 8,192 rows)', () => {
     let seed = 7;
     const random = (): number => {
       seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
       return seed / 2 ** 31;
     };
-    const mixed: SortValue[] = Array.from({ length: 5_000 }, (_, i) => {
+    const mixed: SortValue[] = Array.from({ length: 20_000 }, (_, i) => {
       const r = random();
       if (r < 0.05) return undefined;
       if (r < 0.1) return i % 2 === 0 ? 0 : -0;

@@ -40,7 +40,8 @@ export function sortedPositions(count: number, value: (position: number) => Sort
     values[i] = v;
     if (v !== undefined && typeof v !== 'number') numeric = false;
   }
-  return numeric ? numericOrder(values as (number | undefined)[], desc) : comparedOrder(values, desc);
+  // Below a few thousand rows, the radix sort's fixed cost (64 Ki counters per pass) is the larger one.
+  return numeric && count > RADIX_FROM ? numericOrder(values as (number | undefined)[], desc) : comparedOrder(values, desc);
 }
 
 function comparedOrder(values: readonly SortValue[], desc: boolean): Int32Array {
@@ -58,6 +59,7 @@ function comparedOrder(values: readonly SortValue[], desc: boolean): Int32Array 
 }
 
 const DIGITS = 1 << 16;
+const RADIX_FROM = 8_192;
 
 /**
  * Numbers in the same order as comparedOrder, by a stable radix sort over the bits of each value
