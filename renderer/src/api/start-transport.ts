@@ -1,7 +1,7 @@
 import type { BrokerscopeApi, EventName } from '../../../shared/api-contract';
 import { startEngine } from '../engine/engine-client';
 import { setEngine } from '../state/engine-store';
-import { setBackendConnection, setBackendTransport } from '../state/backend-store';
+import { combinedConnection, setBackendConnection, setBackendTransport, type LinkState } from '../state/backend-store';
 import { connectStores, loadInitialState } from './connect-stores';
 import { setCurrentApi } from './current-api';
 import { electronBridge } from './electron-bridge';
@@ -32,12 +32,23 @@ export function startTransport(target: Window): BrokerscopeApi {
   const engine = startEngine(webSocketUrl(target.location, ['snapshot']));
   setEngine(engine);
   const pageEvents: readonly EventName[] | undefined = engine.ownsSnapshots ? ['clusterStatus', 'brokerHealth', 'heartbeatStatus'] : undefined;
+  let page: LinkState = { connection: 'connecting', detail: null };
+  let snapshots: LinkState = { connection: engine.ownsSnapshots ? 'connecting' : 'connected', detail: null };
+  const publish = (): void => {
+    const combined = combinedConnection(page, snapshots);
+    setBackendConnection(combined.connection, combined.detail);
+  };
+  engine.onConnection((connection, detail) => {
+    snapshots = { connection, detail };
+    publish();
+  });
   let api: BrokerscopeApi | null = null;
   api = createWebSocketApi({
     url: webSocketUrl(target.location, pageEvents),
     createSocket: browserSocket,
     onConnectionChange: (state, detail) => {
-      setBackendConnection(state, detail);
+      page = { connection: state, detail };
+      publish();
       if (state === 'connected' && api !== null) loadInitialState(api, engine).catch(reportLoadFailure);
     },
   });

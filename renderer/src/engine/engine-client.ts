@@ -1,4 +1,5 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import type { BackendConnection } from '../api/websocket-api';
 import type { ClusterView } from './cluster-view';
 import type { EngineAnswer, EngineRequest, FromEngine, ToEngine } from './engine-protocol';
 import { ViewEngine } from './view-engine';
@@ -12,6 +13,8 @@ export interface EngineClient {
   ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>>;
   /** Every new view the engine computes. */
   onView(listener: (view: ClusterView) => void): void;
+  /** The state of the engine's own snapshot connection, when it has one. */
+  onConnection(listener: (connection: BackendConnection, detail: string | null) => void): void;
 }
 
 /** The engine in this thread: tests, and pages where a worker cannot start. */
@@ -27,6 +30,7 @@ export function localEngineClient(engine = new ViewEngine()): EngineClient {
     onView(listener) {
       listeners.push(listener);
     },
+    onConnection: () => undefined,
   };
 }
 
@@ -41,6 +45,7 @@ interface Pending {
  */
 export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | null): EngineClient {
   const listeners: ((view: ClusterView) => void)[] = [];
+  const connectionListeners: ((connection: BackendConnection, detail: string | null) => void)[] = [];
   const pending = new Map<number, Pending>();
   let nextId = 1;
   const send = (message: ToEngine): void => worker.postMessage(message);
@@ -49,6 +54,10 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   let parts = noParts(-1);
   worker.onmessage = (event: MessageEvent<FromEngine>) => {
     const message = event.data;
+    if (message.type === 'connection') {
+      for (const listener of connectionListeners) listener(message.connection, message.detail);
+      return;
+    }
     if (message.type === 'view-part') {
       if (parts.version !== message.version) parts = noParts(message.version);
       if (message.part === 'topicRows') parts.topicRows[message.slice] = JSON.parse(message.json) as ClusterView['topicRows'];
@@ -87,6 +96,9 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
     },
     onView(listener) {
       listeners.push(listener);
+    },
+    onConnection(listener) {
+      connectionListeners.push(listener);
     },
   };
 }

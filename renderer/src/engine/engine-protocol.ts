@@ -2,6 +2,7 @@ import type { BlastRadius } from '../../../shared/blast-radius';
 import type { BrokerTopicGroup } from '../../../shared/broker-partitions';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { PartitionRow } from '../../../shared/partition-rows';
+import type { BackendConnection } from '../api/websocket-api';
 import type { PartitionScope, SortState } from '../navigation/view-route';
 
 /** Which partitions a partition table lists. */
@@ -81,5 +82,6 @@ export type FromEngine =
   | { readonly type: 'view-part'; readonly version: number; readonly part: 'matrix'; readonly json: string }
   | { readonly type: 'view-part'; readonly version: number; readonly part: 'topicRows'; readonly slice: number; readonly json: string }
   | { readonly type: 'view'; readonly version: number; readonly engineMs: number; readonly json: string }
+  | { readonly type: 'connection'; readonly connection: BackendConnection; readonly detail: string | null }
   | { readonly type: 'answer'; readonly id: number; readonly ok: true; readonly answer: unknown }
   | { readonly type: 'answer'; readonly id: number; readonly ok: false; readonly error: string };

@@ -35,7 +35,11 @@ function take(snapshot: ClusterSnapshot): void {
 scope.onmessage = (event: MessageEvent<ToEngine>) => {
   const message = event.data;
   if (message.type === 'connect') {
-    const api = createWebSocketApi({ url: message.url, createSocket: browserSocket, onConnectionChange: () => undefined });
+    const api = createWebSocketApi({
+      url: message.url,
+      createSocket: browserSocket,
+      onConnectionChange: (connection, detail) => post({ type: 'connection', connection, detail }),
+    });
     api.subscribe('snapshot', take);
   } else if (message.type === 'snapshot') {
     take(message.snapshot);
