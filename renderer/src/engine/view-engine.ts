@@ -6,7 +6,7 @@ import { cellPartitions } from '../../../shared/leader-follower-matrix';
 import { partitionKey, partitionRows, samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
 import { toCsv } from '../table/csv';
 import { RowOrderCache } from '../table/row-order';
-import { compileFilter } from '../table/text-filter';
+import { compileFilter, type CompiledFilter } from '../table/text-filter';
 import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
 import { PARTITION_SCOPE_FILTERS } from '../views/topics/partition-scope';
 import { clusterView, type ClusterView } from './cluster-view';
@@ -20,6 +20,8 @@ const MAX_WINDOW = 500;
 interface SourceRows {
   readonly rows: readonly PartitionRow[];
   readonly order: RowOrderCache;
+  /** The last filter compiled, so scrolling a filtered table reuses its mask rather than testing every row again. */
+  filter: { readonly text: string; readonly compiled: CompiledFilter } | null;
   /** Searchable texts per row, as shown and lowercased, built on the first filter. */
   texts: { readonly shown: (readonly string[])[]; readonly lower: string[] } | null;
 }
@@ -77,31 +79,35 @@ class ClusterState {
     } else if (source.kind === 'topic') {
       const topic = this.snapshot.topics.find((t) => t.name === source.topic);
       if (topic === undefined) return null;
-      rows = this.all === null ? partitionRows(this.snapshot, this.model, [topic]) : topic.partitions.map((p) => this.rowIndex().get(partitionKey(topic.name, p.partition))).filter((r): r is PartitionRow => r !== undefined);
+      // One topic's rows are built alone unless every row exists already (a cluster list is open).
+      rows = this.all === null ? partitionRows(this.snapshot, this.model, [topic]) : this.rowsOf(topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition })));
     } else {
-      const index = this.rowIndex();
-      rows = cellPartitions(this.snapshot, source.leader, source.follower)
-        .map((ref) => index.get(partitionKey(ref.topic, ref.partition)))
-        .filter((r): r is PartitionRow => r !== undefined);
+      rows = this.rowsOf(cellPartitions(this.snapshot, source.leader, source.follower));
     }
-    return { rows, order: new RowOrderCache(rows.length), texts: null };
+    return { rows, order: new RowOrderCache(rows.length), filter: null, texts: null };
+  }
+
+  private rowsOf(refs: readonly { readonly topic: string; readonly partition: number }[]): PartitionRow[] {
+    const index = this.rowIndex();
+    return refs.map((ref) => index.get(partitionKey(ref.topic, ref.partition))).filter((r): r is PartitionRow => r !== undefined);
   }
 }
 
 function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>): Int32Array {
   const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
-  const filter = compileFilter(query.filter);
+  if (source.filter?.text !== query.filter) source.filter = { text: query.filter, compiled: compileFilter(query.filter) };
+  const filter = source.filter.compiled;
   if (filter.kind === 'match' && source.texts === null) {
     const shown = source.rows.map((row) => SEARCHABLE.map((f) => f.csvValue(row)));
     source.texts = { shown, lower: shown.map((texts) => texts.join('\u0000').toLowerCase()) };
   }
   const texts = source.texts;
-  return source.order.order(
-    field === undefined || query.sort === null
-      ? null
-      : { columnId: field.id, desc: query.sort.desc, value: (i) => { const row = source.rows[i]; return row === undefined ? undefined : field.sortValue(row); } },
-    { filter, texts: (i) => texts?.shown[i] ?? [], lowerText: (i) => texts?.lower[i] ?? '' },
-  );
+  const value = (i: number) => {
+    const row = source.rows[i];
+    return row === undefined || field === undefined ? undefined : field.sortValue(row);
+  };
+  const sort = field === undefined || query.sort === null ? null : { columnId: field.id, desc: query.sort.desc, value };
+  return source.order.order(sort, { filter, texts: (i) => texts?.shown[i] ?? [], lowerText: (i) => texts?.lower[i] ?? '' });
 }
 
 /**
