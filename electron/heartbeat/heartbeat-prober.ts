@@ -237,7 +237,9 @@ export class HeartbeatProber {
     if (!this.running) return;
     if (state !== null) {
       if (!state.exists) throw new Error(`heartbeat topic "${this.options.topic}" no longer exists`);
-      const added = state.partitions.map((p) => p.partition).filter((p) => !this.partitions.has(p));
+      // Partitions the reader has no position in yet: new ones, and any whose end offset could not
+      // be had last time (no leader yet). Asked again every tick until the reader can start there.
+      const added = state.partitions.map((p) => p.partition).filter((p) => this.reader?.position(p) === undefined);
       const start = added.length > 0 ? await this.transport.endOffsets(this.options.topic, added) : new Map<number, number>();
       if (!this.running) return;
       this.follow(state, start);
@@ -272,6 +274,9 @@ export class HeartbeatProber {
     const byLeader = new Map<number, PartitionProbe[]>();
     for (const probe of this.partitions.values()) {
       if (probe.inFlight !== null) continue;
+      // Not before the reader knows where the partition starts: a message sent earlier would lie
+      // below its start, never be read back, and count as lost.
+      if (this.reader !== null && this.reader.position(probe.partition) === undefined) continue;
       byLeader.set(probe.leader, [...(byLeader.get(probe.leader) ?? []), probe]);
     }
     for (const probes of byLeader.values()) this.send(probes);

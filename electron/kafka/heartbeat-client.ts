@@ -45,6 +45,9 @@ export interface HeartbeatClientOptions {
  * a group-less reader over kafkajs's broker connections, small raw Metadata requests for the one
  * topic, and the admin operations the user may ask for. Connections are opened on first use.
  */
+/** ListOffsets' timestamp for the offset the next message will get. */
+const LATEST_OFFSET = -1;
+
 export class KafkaHeartbeatClient implements HeartbeatTransport {
   private readonly kafka: Kafka;
   private readonly clock: Clock;
@@ -122,12 +125,34 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     });
   }
 
+  /**
+   * The latest offset of each partition, asked of its leader as fresh Metadata names it. Not
+   * kafkajs's admin: it answers from metadata cached for minutes, and for a partition the topic
+   * just gained it answered nothing, so the reader never read that partition and every message
+   * sent to it counted as lost. A partition without a leader is left out; the caller asks again.
+   */
   async endOffsets(topic: string, partitions: readonly number[]): Promise<Map<number, number>> {
-    const admin = await this.connectedAdmin();
-    this.requests += 2; // kafkajs asks each leader for the earliest and the latest offsets
-    const offsets = await withTimeout(admin.fetchTopicOffsets(topic), this.timeoutMs * 2, `end offsets of ${topic}`);
+    const state = await this.describeTopic(topic);
     const wanted = new Set(partitions);
-    return new Map(offsets.filter((o) => wanted.has(o.partition)).map((o) => [o.partition, Number(o.high)]));
+    const byLeader = new Map<number, number[]>();
+    for (const p of state.partitions) {
+      if (!wanted.has(p.partition) || p.leader < 0) continue;
+      byLeader.set(p.leader, [...(byLeader.get(p.leader) ?? []), p.partition]);
+    }
+    const cluster = await this.connectedCluster();
+    const answers = await Promise.all(
+      [...byLeader].map(async ([leader, ids]) => {
+        const broker = asFetchBroker(await cluster.broker(leader));
+        this.requests += 1;
+        const { responses } = await withTimeout(
+          broker.listOffsets({ replicaId: -1, isolationLevel: 0, topics: [{ topic, partitions: ids.map((partition) => ({ partition, timestamp: LATEST_OFFSET })) }] }),
+          this.timeoutMs,
+          `end offsets of ${topic} from broker ${leader}`,
+        );
+        return responses.filter((r) => r.topic === topic).flatMap((r) => r.partitions);
+      }),
+    );
+    return new Map(answers.flat().filter((p) => wanted.has(p.partition)).map((p) => [p.partition, Number(p.offset)]));
   }
 
   async send(topic: string, messages: readonly HeartbeatOutgoing[]): Promise<void> {
