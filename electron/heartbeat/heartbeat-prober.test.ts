@@ -45,6 +45,26 @@ describe('HeartbeatProber', () => {
     await prober.stop();
   });
 
+  it('sends to a partition the topic gained only once the reader knows where it starts, so none of its messages counts as lost', async () => {
+    const { clock, cluster, prober } = harness();
+    prober.start();
+    await clock.advance(2_999);
+    // A coverage fix adds partition 3, led by broker 1; the first end-offset answers leave it out.
+    cluster.partitions = [...cluster.partitions, { partition: 3, leader: 1, replicas: [1, 2, 3], isr: [1, 2, 3] }];
+    cluster.logs.set(3, []);
+    cluster.endOffsetsWithout.add(3);
+    await clock.advance(3_000);
+    expect(cluster.logs.get(3)).toEqual([]);
+    cluster.endOffsetsWithout.clear();
+    await clock.advance(20_000);
+    const written = cluster.logs.get(3)?.length ?? 0;
+    expect(written).toBeGreaterThan(15);
+    const partition3 = prober.stats().find((s) => s.brokerId === 1)?.window;
+    expect(partition3).toMatchObject({ lost: 0, failed: 0 });
+    expect(partition3?.received).toBe(partition3?.acknowledged);
+    await prober.stop();
+  });
+
   it('sends one request per leader broker per interval, however many partitions it leads', async () => {
     const { clock, cluster, prober, statsOf } = harness();
     await cluster.createTopic('__brokerscope_heartbeat', [

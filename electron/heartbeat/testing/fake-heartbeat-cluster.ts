@@ -30,6 +30,8 @@ export class FakeHeartbeatCluster implements HeartbeatTransport {
   /** Offsets the reader will never see (deleted before being read). */
   readonly unreadable = new Set<string>();
   createError: Error | null = null;
+  /** Partitions endOffsets leaves out, as a client answering from stale metadata does for one the topic just gained. */
+  readonly endOffsetsWithout = new Set<number>();
   private reader: FakeHeartbeatReader | null = null;
 
   constructor(private readonly clock: FakeClock) {}
@@ -46,7 +48,7 @@ export class FakeHeartbeatCluster implements HeartbeatTransport {
   }
 
   async endOffsets(_topic: string, partitions: readonly number[]): Promise<Map<number, number>> {
-    return new Map(partitions.map((p) => [p, this.logs.get(p)?.length ?? 0]));
+    return new Map(partitions.filter((p) => !this.endOffsetsWithout.has(p)).map((p) => [p, this.logs.get(p)?.length ?? 0]));
   }
 
   send(_topic: string, messages: readonly HeartbeatOutgoing[]): Promise<void> {
