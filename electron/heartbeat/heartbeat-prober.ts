@@ -1,18 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { HeartbeatBrokerStats, HeartbeatRunState } from '../../shared/broker-health';
-import { planHeartbeatAssignment } from '../../shared/heartbeat-coverage';
 import {
   applyHeartbeatEvent,
   DEFAULT_HEARTBEAT_LEDGER_OPTIONS,
-  EMPTY_HEARTBEAT_LEDGER,
   type HeartbeatEvent,
-  type HeartbeatLedger,
   type HeartbeatLedgerOptions,
 } from '../../shared/heartbeat-ledger';
 import { decodeHeartbeatMessage, encodeHeartbeatMessage } from '../../shared/heartbeat-message';
 import { systemClock, type Clock } from '../poller/clock';
 import { HeartbeatFigures, type HeartbeatPoint } from './heartbeat-figures';
-import type { HeartbeatReader, HeartbeatRecord, HeartbeatTopicState, HeartbeatTransport } from './heartbeat-transport';
+import { ensureHeartbeatTopic, type HeartbeatReader, type HeartbeatRecord, type HeartbeatTopicState, type HeartbeatTransport } from './heartbeat-transport';
+import { brokerShares, leadersOf, newPartitionProbe, trackLeader, type PartitionProbe } from './partition-probe';
 
 export interface HeartbeatProberOptions {
   readonly topic: string;
@@ -35,18 +33,6 @@ export interface HeartbeatProberState {
   readonly state: HeartbeatRunState;
   readonly since: number | null;
   readonly error: string | null;
-}
-
-interface PartitionProbe {
-  readonly partition: number;
-  nextSeq: number;
-  ledger: HeartbeatLedger;
-  /** The broker the next send is attributed to: the leader, or the last known one while there is none. */
-  leader: number;
-  /** The leader in the latest metadata, -1 when the partition has none. */
-  currentLeader: number;
-  /** The message waiting for its acknowledgement; the timer is its batch's. */
-  inFlight: { readonly seq: number; readonly timer: unknown } | null;
 }
 
 /**
@@ -139,12 +125,7 @@ export class HeartbeatProber {
   /** Per broker that leads a heartbeat partition now or had outcomes in the window. */
   stats(): HeartbeatBrokerStats[] {
     const cutoff = this.clock.now() - this.statsWindowMs;
-    const leading = new Map<number, number[]>();
-    const inFlight = new Map<number, number>();
-    for (const probe of this.partitions.values()) {
-      if (probe.currentLeader >= 0) leading.set(probe.currentLeader, [...(leading.get(probe.currentLeader) ?? []), probe.partition]);
-      if (probe.inFlight) inFlight.set(probe.leader, (inFlight.get(probe.leader) ?? 0) + 1);
-    }
+    const { leading, inFlight } = brokerShares(this.partitions.values());
     const ids = new Set<number>([...leading.keys(), ...this.figures.brokersActiveSince(cutoff)]);
     return [...ids]
       .sort((a, b) => a - b)
@@ -201,13 +182,7 @@ export class HeartbeatProber {
   /** Creates the topic if it is missing, starts reading at its end, and sends the first messages. */
   private async begin(): Promise<void> {
     const topic = this.options.topic;
-    let state = await this.transport.describeTopic(topic);
-    if (!state.exists) {
-      if (state.brokers.length === 0) throw new Error('no broker is registered: cannot create the heartbeat topic');
-      await this.transport.createTopic(topic, planHeartbeatAssignment(state.brokers));
-      state = await this.transport.describeTopic(topic);
-      if (!state.exists) throw new Error(`heartbeat topic "${topic}" was created but is not in the metadata yet`);
-    }
+    const state = await ensureHeartbeatTopic(this.transport, topic);
     if (!this.running) return;
     const ids = state.partitions.map((p) => p.partition);
     const start = await this.transport.endOffsets(topic, ids);
@@ -254,12 +229,10 @@ export class HeartbeatProber {
     for (const p of state.partitions) {
       let probe = this.partitions.get(p.partition);
       if (probe === undefined) {
-        probe = { partition: p.partition, nextSeq: 0, ledger: EMPTY_HEARTBEAT_LEDGER, leader: p.leader, currentLeader: p.leader, inFlight: null };
+        probe = newPartitionProbe(p);
         this.partitions.set(p.partition, probe);
       }
-      probe.currentLeader = p.leader;
-      if (p.leader >= 0) probe.leader = p.leader;
-      else if (probe.leader < 0) probe.leader = p.replicas[0] ?? -1;
+      trackLeader(probe, p);
     }
     this.reader?.follow(leadersOf(state), start);
   }
@@ -324,8 +297,4 @@ export class HeartbeatProber {
     probe.ledger = step.ledger;
     for (const outcome of step.outcomes) this.figures.record(outcome, this.clock.now());
   }
-}
-
-function leadersOf(state: HeartbeatTopicState): Map<number, number> {
-  return new Map(state.partitions.map((p) => [p.partition, p.leader]));
 }

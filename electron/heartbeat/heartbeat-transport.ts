@@ -1,4 +1,4 @@
-import type { HeartbeatBroker, HeartbeatFixPlan } from '../../shared/heartbeat-coverage';
+import { planHeartbeatAssignment, type HeartbeatBroker, type HeartbeatFixPlan } from '../../shared/heartbeat-coverage';
 
 /**
  * What the heartbeat prober needs from a cluster. electron/kafka/heartbeat-client.ts implements it
@@ -72,4 +72,15 @@ export interface HeartbeatTransport {
   applyFix(topic: string, plan: HeartbeatFixPlan): Promise<void>;
   deleteTopic(topic: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The heartbeat topic as it is, created first (one partition led by each broker) when it is missing. */
+export async function ensureHeartbeatTopic(transport: HeartbeatTransport, topic: string): Promise<HeartbeatTopicState> {
+  const state = await transport.describeTopic(topic);
+  if (state.exists) return state;
+  if (state.brokers.length === 0) throw new Error('no broker is registered: cannot create the heartbeat topic');
+  await transport.createTopic(topic, planHeartbeatAssignment(state.brokers));
+  const created = await transport.describeTopic(topic);
+  if (!created.exists) throw new Error(`heartbeat topic "${topic}" was created but is not in the metadata yet`);
+  return created;
 }
