@@ -1,4 +1,4 @@
-import type { Admin, Kafka, Producer } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 import type { ClusterProfile } from '../../shared/cluster-profile';
 import { heartbeatReplicationFactor, type HeartbeatFixPlan } from '../../shared/heartbeat-coverage';
 import type {
@@ -10,25 +10,17 @@ import type {
 } from '../heartbeat/heartbeat-transport';
 import { systemClock, type Clock } from '../poller/clock';
 import { errorText, withTimeout } from './error-text';
+import { HeartbeatProducer } from './heartbeat-producer';
 import { KafkaHeartbeatReader } from './heartbeat-reader';
 import { createKafkaClient } from './kafka-client';
 import { asFetchBroker } from './kafkajs-fetch-broker';
+import { LATEST_OFFSET, offsetsAt } from './partition-offsets';
 import { electPreferredLeaders } from './protocol/elect-leaders';
 import { createOwnedCluster, type OwnedCluster } from './kafkajs-internals';
 import type { RawBroker } from './protocol/raw-broker';
 import { fetchTopicMetadata } from './protocol/topic-metadata';
 
 const UNKNOWN_TOPIC = 'UNKNOWN_TOPIC_OR_PARTITION';
-
-/**
- * Partitions of a send that no broker answered for. kafkajs resolves a send even when it had no
- * metadata for a message's partition and so never sent it; counting such a message acknowledged
- * would report a write path as working that was never probed.
- */
-export function unsentPartitions(topic: string, messages: readonly HeartbeatOutgoing[], written: readonly { readonly topicName: string; readonly partition: number }[]): number[] {
-  const answered = new Set(written.filter((r) => r.topicName === topic).map((r) => r.partition));
-  return [...new Set(messages.map((m) => m.partition))].filter((partition) => !answered.has(partition)).sort((a, b) => a - b);
-}
 
 export interface HeartbeatClientOptions {
   readonly clock?: Clock;
@@ -40,23 +32,14 @@ export interface HeartbeatClientOptions {
 }
 
 /**
- * The heartbeat's Kafka side, with kafkajs: a producer (acks=all, one retry so a leader change is
- * followed within the same send, no idempotence so a retried write can show up as a duplicate),
- * a group-less reader over kafkajs's broker connections, small raw Metadata requests for the one
+ * The heartbeat's Kafka side, with kafkajs: a producer (heartbeat-producer.ts), a group-less reader over kafkajs's broker connections, small raw Metadata requests for the one
  * topic, and the admin operations the user may ask for. Connections are opened on first use.
  */
-/** ListOffsets' timestamp for the offset the next message will get. */
-const LATEST_OFFSET = -1;
-
 export class KafkaHeartbeatClient implements HeartbeatTransport {
   private readonly kafka: Kafka;
   private readonly clock: Clock;
   private cluster: OwnedCluster | null = null;
-  private producer: Promise<Producer> | null = null;
-  /** Sends in flight, so a producer being replaced is disconnected only once they are answered. */
-  private readonly sending = new Set<Promise<unknown>>();
-  /** Replaced producers still disconnecting. */
-  private retiring: Promise<unknown> = Promise.resolve();
+  private readonly producer: HeartbeatProducer;
   /** Each topic's partitions at the last describeTopic: when they grow, the producer's metadata is stale. */
   private readonly knownPartitions = new Map<string, ReadonlySet<number>>();
   private admin: Promise<Admin> | null = null;
@@ -68,6 +51,7 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     private readonly options: HeartbeatClientOptions = {},
   ) {
     this.kafka = createKafkaClient(profile, options.clientId ?? 'brokerscope-heartbeat');
+    this.producer = new HeartbeatProducer(this.kafka);
     this.clock = options.clock ?? systemClock;
   }
 
@@ -99,7 +83,7 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     // kafkajs routes each message by its own cached metadata, refreshed only every few minutes, and
     // drops one for a partition it does not know without a word: after the topic grew (a coverage
     // fix), the next send goes through a producer that loads the metadata afresh.
-    if (before !== undefined && [...ids].some((id) => !before.has(id))) this.retireProducer();
+    if (before !== undefined && [...ids].some((id) => !before.has(id))) this.producer.retire();
     return { topic, exists: true, partitions, brokers };
   }
 
@@ -144,34 +128,15 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
       [...byLeader].map(async ([leader, ids]) => {
         const broker = asFetchBroker(await cluster.broker(leader));
         this.requests += 1;
-        const { responses } = await withTimeout(
-          broker.listOffsets({ replicaId: -1, isolationLevel: 0, topics: [{ topic, partitions: ids.map((partition) => ({ partition, timestamp: LATEST_OFFSET })) }] }),
-          this.timeoutMs,
-          `end offsets of ${topic} from broker ${leader}`,
-        );
-        return responses.filter((r) => r.topic === topic).flatMap((r) => r.partitions);
+        return withTimeout(offsetsAt(broker, topic, ids, LATEST_OFFSET), this.timeoutMs, `end offsets of ${topic} from broker ${leader}`);
       }),
     );
-    return new Map(answers.flat().filter((p) => wanted.has(p.partition)).map((p) => [p.partition, Number(p.offset)]));
+    return new Map(answers.flatMap((offsets) => [...offsets]));
   }
 
   async send(topic: string, messages: readonly HeartbeatOutgoing[]): Promise<void> {
-    const producer = await this.connectedProducer();
-    // kafkajs groups by leader: the prober's batch (one leader) is one Produce request.
     this.requests += 1;
-    const sending = producer.send({ topic, acks: -1, timeout: this.timeoutMs, messages: messages.map((m) => ({ partition: m.partition, value: m.value })) });
-    this.sending.add(sending);
-    let written: Awaited<typeof sending>;
-    try {
-      written = await sending;
-    } finally {
-      this.sending.delete(sending);
-    }
-    const unsent = unsentPartitions(topic, messages, written);
-    if (unsent.length > 0) {
-      this.retireProducer();
-      throw new Error(`Not sent: the producer had no metadata for partition${unsent.length > 1 ? 's' : ''} ${unsent.join(', ')} of ${topic} yet`);
-    }
+    await this.producer.send(topic, messages, this.timeoutMs);
   }
 
   startReader(options: HeartbeatReaderOptions): HeartbeatReader {
@@ -223,28 +188,10 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
 
   async close(): Promise<void> {
     await Promise.allSettled([...this.readers].map((r) => r.stop()));
-    const [producer, admin, cluster] = [this.producer, this.admin, this.cluster];
-    this.producer = null;
+    const [admin, cluster] = [this.admin, this.cluster];
     this.admin = null;
     this.cluster = null;
-    await Promise.allSettled([
-      producer?.then((p) => p.disconnect()),
-      admin?.then((a) => a.disconnect()),
-      cluster?.disconnect(),
-      this.retiring,
-    ]);
-  }
-
-  /** The next send connects a new producer; this one disconnects once its sends in flight are answered. */
-  private retireProducer(): void {
-    const old = this.producer;
-    if (old === null) return;
-    this.producer = null;
-    const inFlight = [...this.sending];
-    this.retiring = Promise.allSettled([this.retiring, ...inFlight])
-      .then(() => old)
-      .then((p) => p.disconnect())
-      .catch(() => undefined);
+    await Promise.allSettled([this.producer.close(), admin?.then((a) => a.disconnect()), cluster?.disconnect()]);
   }
 
   private async waitForReassignments(admin: Admin, topic: string, partitions: number[]): Promise<void> {
@@ -286,22 +233,6 @@ export class KafkaHeartbeatClient implements HeartbeatTransport {
     }
     this.cluster = cluster;
     return cluster;
-  }
-
-  private connectedProducer(): Promise<Producer> {
-    this.producer ??= (async () => {
-      const producer = this.kafka.producer({
-        allowAutoTopicCreation: false,
-        idempotent: false,
-        retry: { retries: 1, initialRetryTime: 100, maxRetryTime: 500 },
-      });
-      await producer.connect();
-      return producer;
-    })().catch((error: unknown) => {
-      this.producer = null;
-      throw error;
-    });
-    return this.producer;
   }
 
   private connectedAdmin(): Promise<Admin> {

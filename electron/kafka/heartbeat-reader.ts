@@ -3,9 +3,9 @@ import type { Clock } from '../poller/clock';
 import { errorText } from './error-text';
 import type { FetchBroker } from './kafkajs-fetch-broker';
 
+import { EARLIEST_OFFSET, LATEST_OFFSET, offsetsAt } from './partition-offsets';
+
 const READ_UNCOMMITTED = 0;
-const EARLIEST = -2;
-const LATEST = -1;
 
 export interface HeartbeatReaderSettings {
   readonly clock: Clock;
@@ -135,16 +135,11 @@ export class KafkaHeartbeatReader implements HeartbeatReader {
     const broker = await this.settings.broker(brokerId);
     const ask = async (timestamp: number): Promise<number> => {
       this.settings.onRequest?.();
-      const { responses } = await broker.listOffsets({
-        replicaId: -1,
-        isolationLevel: READ_UNCOMMITTED,
-        topics: [{ topic: this.options.topic, partitions: [{ partition, timestamp }] }],
-      });
-      const offset = responses.flatMap((r) => r.partitions).find((p) => p.partition === partition)?.offset;
+      const offset = (await offsetsAt(broker, this.options.topic, [partition], timestamp)).get(partition);
       if (offset === undefined) throw new Error(`ListOffsets returned nothing for partition ${partition}`);
-      return Number(offset);
+      return offset;
     };
-    const [earliest, latest] = await Promise.all([ask(EARLIEST), ask(LATEST)]);
+    const [earliest, latest] = await Promise.all([ask(EARLIEST_OFFSET), ask(LATEST_OFFSET)]);
     const position = this.positions.get(partition) ?? earliest;
     this.positions.set(partition, position < earliest ? earliest : Math.min(position, latest));
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unsentPartitions } from './heartbeat-client';
+import { unsentPartitions } from './heartbeat-producer';
 
 describe('unsentPartitions', () => {
   const messages = [0, 3].map((partition) => ({ partition, value: '{}' }));
