@@ -25,6 +25,7 @@ import {
   type PageCondition,
 } from './page-probe';
 import { SnapshotFeed } from './snapshot-feed';
+import { workerHeapBytes } from './worker-heap';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CHROMIUM_ARGS = [
@@ -188,32 +189,6 @@ async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): 
 function topicsMatching(snapshot: ClusterSnapshot, test: (name: string) => boolean): { topics: number; partitions: number } {
   const matching = snapshot.topics.filter((t) => test(t.name));
   return { topics: matching.length, partitions: matching.reduce((sum, t) => sum + t.partitions.length, 0) };
-}
-
-/**
- * The view engine worker's JS heap after a garbage collection, through the DevTools protocol
- * (workers have no performance.memory); null when the page has no worker.
- */
-async function workerHeapBytes(browser: Browser): Promise<number | null> {
-  const cdp = await browser.newBrowserCDPSession();
-  try {
-    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string }[] };
-    const worker = targetInfos.find((t) => t.type === 'worker');
-    if (worker === undefined) return null;
-    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
-    const call = (id: number, method: string): Promise<string> =>
-      new Promise((resolve) => {
-        cdp.on('Target.receivedMessageFromTarget', (event: { message: string }) => {
-          if ((JSON.parse(event.message) as { id?: number }).id === id) resolve(event.message);
-        });
-        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) });
-      });
-    await call(1, 'HeapProfiler.collectGarbage');
-    const usage = JSON.parse(await call(2, 'Runtime.getHeapUsage')) as { result?: { usedSize?: number } };
-    return usage.result?.usedSize ?? null;
-  } finally {
-    await cdp.detach();
-  }
 }
 
 const withoutSamples = ({ engineMs: _samples, ...landing }: SnapshotLanding & { engineMs: number[] }): SnapshotLanding => landing;
