@@ -4,8 +4,9 @@ import { deriveClusterModel, type ClusterModel } from '../../../shared/cluster-m
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { cellPartitions } from '../../../shared/leader-follower-matrix';
 import { partitionKey, partitionRows, samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
+import { searchTexts } from '../table/column-spec';
 import { toCsv } from '../table/csv';
-import { RowOrderCache } from '../table/row-order';
+import { RowOrderCache, sortBy } from '../table/row-order';
 import { compileFilter, type CompiledFilter } from '../table/text-filter';
 import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
 import { PARTITION_SCOPE_FILTERS } from '../views/topics/partition-scope';
@@ -13,7 +14,7 @@ import { clusterView, type ClusterView } from './cluster-view';
 import type { EngineAnswer, EngineRequest, PartitionSource, RowsQuery, RowsWindow } from './engine-protocol';
 
 const FIELDS = new Map(CLUSTER_PARTITION_FIELDS.map((f) => [f.id, f]));
-const SEARCHABLE = CLUSTER_PARTITION_FIELDS.filter((f) => f.searchable === true);
+const SEARCH_TEXTS = searchTexts(CLUSTER_PARTITION_FIELDS);
 /** The most rows one window carries: a screenful or two, never the table. */
 const MAX_WINDOW = 500;
 
@@ -98,15 +99,11 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
   if (source.filter?.text !== query.filter) source.filter = { text: query.filter, compiled: compileFilter(query.filter) };
   const filter = source.filter.compiled;
   if (filter.kind === 'match' && source.texts === null) {
-    const shown = source.rows.map((row) => SEARCHABLE.map((f) => f.csvValue(row)));
+    const shown = source.rows.map(SEARCH_TEXTS);
     source.texts = { shown, lower: shown.map((texts) => texts.join('\u0000').toLowerCase()) };
   }
   const texts = source.texts;
-  const value = (i: number) => {
-    const row = source.rows[i];
-    return row === undefined || field === undefined ? undefined : field.sortValue(row);
-  };
-  const sort = field === undefined || query.sort === null ? null : { columnId: field.id, desc: query.sort.desc, value };
+  const sort = field === undefined || query.sort === null ? null : sortBy(source.rows, field.id, field.sortValue, query.sort.desc);
   return source.order.order(sort, { filter, texts: (i) => texts?.shown[i] ?? [], lowerText: (i) => texts?.lower[i] ?? '' });
 }
 

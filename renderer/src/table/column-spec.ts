@@ -33,3 +33,9 @@ export function gridTracks(columns: readonly Pick<ColumnSpec<unknown>, 'width' |
     minWidth: columns.reduce((sum, c) => sum + c.width, 0),
   };
 }
+
+/** What the table filter sees of a row: the text of each searchable column, as exported. */
+export function searchTexts<Row>(columns: readonly Pick<ColumnSpec<Row>, 'searchable' | 'csvValue'>[]): (row: Row) => string[] {
+  const searchable = columns.filter((c) => c.searchable === true);
+  return (row) => searchable.map((c) => c.csvValue(row));
+}

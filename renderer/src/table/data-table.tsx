@@ -3,10 +3,10 @@ import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { updateTable, useTableState } from '../navigation/route-store';
 import type { SortState } from '../navigation/view-route';
 import { CardBody } from './card-body';
-import { gridTracks, type ColumnSpec } from './column-spec';
+import { gridTracks, searchTexts, type ColumnSpec } from './column-spec';
 import { toCsv } from './csv';
 import { downloadText } from './download';
-import { RowOrderCache, type SortValue } from './row-order';
+import { RowOrderCache, sortBy } from './row-order';
 import type { RowPresentation } from './row-parts';
 import type { ShownRows } from './shown-rows';
 import { TableBody } from './table-body';
@@ -141,22 +141,17 @@ function useFlashParity(token: number | undefined): 0 | 1 {
 }
 
 function searchCache<Row>(columns: readonly ColumnSpec<Row>[]): (row: Row) => readonly string[] {
-  const searchable = columns.filter((c) => c.searchable === true);
+  const textsOf = searchTexts(columns);
   const cache = new WeakMap<object, readonly string[]>();
   return (row) => {
     const key = row as object;
     let values = cache.get(key);
     if (values === undefined) {
-      values = searchable.map((c) => c.csvValue(row));
+      values = textsOf(row);
       cache.set(key, values);
     }
     return values;
   };
-}
-
-function valueAt<Row>(rows: readonly Row[], position: number, value: (row: Row) => SortValue): SortValue {
-  const row = rows[position];
-  return row === undefined ? undefined : value(row);
 }
 
 /** A table of rows the page holds (brokers, topics, a broker's topics), ordered on the page. */
@@ -169,7 +164,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const sortSpec = state.sort === null ? undefined : columns.find((c) => c.id === state.sort?.id);
   const sortDesc = state.sort?.desc === true;
   const order = useMemo(() => {
-    const sort = sortSpec === undefined ? null : { columnId: sortSpec.id, desc: sortDesc, value: (i: number) => valueAt(rows, i, sortSpec.sortValue) };
+    const sort = sortSpec === undefined ? null : sortBy(rows, sortSpec.id, sortSpec.sortValue, sortDesc);
     return cache.order(sort, {
       filter: compiled,
       texts: (i) => {

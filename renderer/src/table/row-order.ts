@@ -31,6 +31,18 @@ export interface FilterRequest {
   readonly lowerText?: (position: number) => string;
 }
 
+/** A sort of `rows` by one column's value. */
+export function sortBy<Row>(rows: readonly Row[], columnId: string, value: (row: Row) => SortValue, desc: boolean): SortRequest {
+  return {
+    columnId,
+    desc,
+    value: (position) => {
+      const row = rows[position];
+      return row === undefined ? undefined : value(row);
+    },
+  };
+}
+
 /** Positions 0..count-1 sorted by `value`; ties and unknowns as described above. */
 export function sortedPositions(count: number, value: (position: number) => SortValue, desc: boolean): Int32Array {
   const values: SortValue[] = new Array<SortValue>(count);
