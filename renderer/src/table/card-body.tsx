@@ -46,13 +46,13 @@ export function CardBody<Row>(props: BodyProps<Row>) {
                   <div
                     key={key}
                     className={rowClasses(props, row, key, changed, 'dt-card')}
-                    style={flashStyle(props, changed)}
+                    style={flashStyle(props.flashToken, changed)}
                     data-testid={props.rowTestId}
                     data-row-key={key}
                     data-card="true"
                     aria-selected={props.selectedKey === key}
                     {...props.rowAttributes?.(row)}
-                {...flashAttributes(props.flashParity, changed)}
+                    {...flashAttributes(props.flashParity, changed)}
                     {...rowInteraction(props, row)}
                   >
                     {renderCard(row)}

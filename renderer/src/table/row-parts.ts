@@ -1,4 +1,4 @@
-import type { CSSProperties, KeyboardEvent } from 'react';
+import { useMemo, useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import type { DataTableProps } from './data-table';
 import type { ShownRows } from './shown-rows';
 
@@ -55,7 +55,36 @@ export function flashAttributes(flashParity: 0 | 1, changed: boolean): Readonly<
  * A changed row scrolled into view later joins its flash where it would be by now, rather than
  * flashing late (the token is the snapshot's epoch-ms time).
  */
-export function flashStyle<Row>(props: RowPresentation<Row>, changed: boolean): CSSProperties | undefined {
-  if (!changed || props.flashToken === undefined) return undefined;
-  return { '--flash-delay': `${Math.min(0, props.flashToken - Date.now())}ms` } as CSSProperties;
+export function flashStyle(flashToken: number | undefined, changed: boolean): CSSProperties | undefined {
+  if (!changed || flashToken === undefined) return undefined;
+  return { '--flash-delay': `${Math.min(0, flashToken - Date.now())}ms` } as CSSProperties;
+}
+
+/**
+ * The presentation props (but the per-poll flash token, which only changed rows get) as one
+ * object that changes only when one of them does, with the row
+ * click handler kept stable through a ref (views pass fresh closures), so memoized rows can
+ * skip renders that would not change them.
+ */
+export function useStablePresentation<Row>(props: RowPresentation<Row>): Omit<RowPresentation<Row>, 'flashToken'> {
+  const click = useRef(props.onRowClick);
+  click.current = props.onRowClick;
+  const clickable = props.onRowClick !== undefined;
+  const { columns, rowKey, rowTestId, rowAttributes, rowClassName, selectedKey, renderCard, cardMinWidth, cardHeight, emptyText } = props;
+  return useMemo(
+    () => ({
+      columns,
+      rowKey,
+      rowTestId,
+      rowAttributes,
+      rowClassName,
+      selectedKey,
+      renderCard,
+      cardMinWidth,
+      cardHeight,
+      emptyText,
+      onRowClick: clickable ? (row: Row) => click.current?.(row) : undefined,
+    }),
+    [columns, rowKey, rowTestId, rowAttributes, rowClassName, selectedKey, renderCard, cardMinWidth, cardHeight, emptyText, clickable],
+  );
 }

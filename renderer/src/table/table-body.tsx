@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Header } from '@tanstack/react-table';
-import { useEffect, useRef, type CSSProperties } from 'react';
-import { flashAttributes, flashStyle, rowClasses, rowInteraction, type BodyProps } from './row-parts';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useStablePresentation, type BodyProps } from './row-parts';
+import { TableRow } from './table-row';
 
 const HEADER_HEIGHT = 30;
 
@@ -15,7 +16,7 @@ export function TableBody<Row>(
     count: shown.count,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
-    overscan: 12,
+    overscan: 5,
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
@@ -24,11 +25,17 @@ export function TableBody<Row>(
   const { onRange } = shown;
   useEffect(() => onRange?.(first, last + 1), [onRange, first, last]);
   const specById = new Map(columns.map((c) => [c.id, c]));
-  const gridStyle: CSSProperties = { gridTemplateColumns: tracks.template, minWidth: tracks.minWidth };
+  // The tracks are set once, as variables the header and every row read (table.css): rows then
+  // share one computed style instead of each parsing its own grid template.
+  const gridVariables = useMemo(
+    () => ({ '--dt-columns': tracks.template, '--dt-min-width': `${tracks.minWidth}px`, '--dt-row-height': `${rowHeight}px` }) as CSSProperties,
+    [tracks, rowHeight],
+  );
+  const presentation = useStablePresentation(props);
 
   return (
-    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={shown.count}>
-      <div className="dt-header" role="row" style={{ ...gridStyle, height: HEADER_HEIGHT }}>
+    <div className="dt-scroll" ref={scrollRef} role="table" aria-rowcount={shown.count} style={gridVariables}>
+      <div className="dt-header dt-grid" role="row" style={{ height: HEADER_HEIGHT }}>
         {headers.map((header) => {
           const spec = specById.get(header.column.id);
           const sorted = header.column.getIsSorted();
@@ -57,33 +64,24 @@ export function TableBody<Row>(
           {!props.hasRows ? (props.emptyText ?? 'Nothing to show.') : 'No rows match the filter.'}
         </div>
       ) : (
-        <div className="dt-body" style={{ height: virtualizer.getTotalSize(), minWidth: tracks.minWidth }}>
+        <div className="dt-body" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const entry = shown.at(item.index);
             if (entry === undefined) {
-              return <div key={`pending-${item.index}`} className="dt-row dt-pending" style={{ ...gridStyle, height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }} aria-busy="true" />;
+              return <div key={`pending-${item.index}`} className="dt-row dt-grid dt-pending" style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }} aria-busy="true" />;
             }
             const { row, changed } = entry;
-            const key = props.rowKey(row);
             return (
-              <div
-                key={key}
-                className={rowClasses(props, row, key, changed, 'dt-row')}
-                style={{ ...gridStyle, ...flashStyle(props, changed), height: item.size, transform: `translateY(${item.start - HEADER_HEIGHT}px)` }}
-                data-testid={props.rowTestId}
-                data-row-key={key}
-                aria-selected={props.selectedKey === key}
-                role="row"
-                {...props.rowAttributes?.(row)}
-                {...flashAttributes(props.flashParity, changed)}
-                {...rowInteraction(props, row)}
-              >
-                {columns.map((spec) => (
-                  <div key={spec.id} role="cell" className={`dt-td${spec.align === 'end' ? ' dt-end' : ''}`} data-col={spec.id}>
-                    {spec.cell === undefined ? spec.csvValue(row) : spec.cell(row)}
-                  </div>
-                ))}
-              </div>
+              <TableRow
+                key={props.rowKey(row)}
+                presentation={presentation}
+                row={row}
+                rowKey={props.rowKey(row)}
+                changed={changed}
+                flashParity={changed ? props.flashParity : 0}
+                flashToken={changed ? props.flashToken : undefined}
+                top={item.start - HEADER_HEIGHT}
+              />
             );
           })}
         </div>

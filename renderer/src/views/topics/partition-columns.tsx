@@ -19,13 +19,13 @@ const CELLS: Readonly<Record<string, (row: PartitionRow) => ReactNode>> = {
       ))}
     </span>
   ),
-  isr: (row) => <span className={row.underReplicated ? 'severity-warning' : undefined}>{row.isr.join(', ')}</span>,
-  offlineReplicas: (row) => <span className="severity-critical">{row.offlineReplicas.join(', ')}</span>,
+  isr: (row) => (row.underReplicated ? <span className="severity-warning">{row.isr.join(', ')}</span> : row.isr.join(', ')),
+  offlineReplicas: (row) => (row.offlineReplicas.length === 0 ? '' : <span className="severity-critical">{row.offlineReplicas.join(', ')}</span>),
   preferred: (row) => (row.offline ? '' : row.preferredLeader ? '★ yes' : <span className="severity-warning">no</span>),
   logStart: offsetCell((o) => o.logStartOffset),
   highWatermark: offsetCell((o) => o.highWatermark),
   size: (row) => (row.sizeBytes.status === 'ok' ? formatBytes(row.sizeBytes.value) : <UnknownValue error={row.sizeBytes.error} />),
-  error: (row) => <span className="severity-critical">{row.error ?? ''}</span>,
+  error: (row) => (row.error === null ? '' : <span className="severity-critical">{row.error}</span>),
 };
 
 const withCells = (fields: readonly PartitionField[]): readonly ColumnSpec<PartitionRow>[] =>
