@@ -6,6 +6,7 @@ import { cellPartitions } from '../../../shared/leader-follower-matrix';
 import { partitionKey, partitionRows, samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
 import { searchTexts } from '../table/column-spec';
 import { toCsv } from '../table/csv';
+import { encodeTexts, type EncodedTexts } from '../table/row-filter';
 import { RowOrderCache, sortBy } from '../table/row-order';
 import { compileFilter, type CompiledFilter } from '../table/text-filter';
 import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
@@ -23,8 +24,8 @@ interface SourceRows {
   readonly order: RowOrderCache;
   /** The last filter compiled, so scrolling a filtered table reuses its mask rather than testing every row again. */
   filter: { readonly text: string; readonly compiled: CompiledFilter } | null;
-  /** Searchable texts per row, as shown and lowercased, built on the first filter. */
-  texts: { readonly shown: (readonly string[])[]; readonly lower: string[] } | null;
+  /** Searchable texts per row, dictionary-encoded, built on the first filter. */
+  texts: EncodedTexts | null;
 }
 
 /** One cluster's latest poll in the engine: the full snapshot and what is built from it on demand. */
@@ -98,13 +99,10 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
   const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
   if (source.filter?.text !== query.filter) source.filter = { text: query.filter, compiled: compileFilter(query.filter) };
   const filter = source.filter.compiled;
-  if (filter.kind === 'match' && source.texts === null) {
-    const shown = source.rows.map(SEARCH_TEXTS);
-    source.texts = { shown, lower: shown.map((texts) => texts.join('\u0000').toLowerCase()) };
-  }
-  const texts = source.texts;
+  if (filter.kind === 'match' && source.texts === null) source.texts = encodeTexts(source.rows.length, (i) => SEARCH_TEXTS(source.rows[i] as PartitionRow));
+  const encoded = source.texts ?? undefined;
   const sort = field === undefined || query.sort === null ? null : sortBy(source.rows, field.id, field.sortValue, query.sort.desc);
-  return source.order.order(sort, { filter, texts: (i) => texts?.shown[i] ?? [], lowerText: (i) => texts?.lower[i] ?? '' });
+  return source.order.order(sort, { filter, texts: (i) => SEARCH_TEXTS(source.rows[i] as PartitionRow), encoded });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { encodeTexts } from './row-filter';
 import { RowOrderCache, sortedPositions, type SortValue } from './row-order';
 import { compileFilter } from './text-filter';
 
@@ -92,5 +93,44 @@ describe('RowOrderCache', () => {
     const again = cache.order(sort, filter);
     expect(again).toEqual(firstOrder);
     expect(reads).toBe(names.length * 2);
+  });
+
+  it('narrows a filter being typed on from the rows the shorter text kept, with the same result as filtering afresh', () => {
+    const cache = new RowOrderCache(names.length);
+    let tested: number[] = [];
+    const counting = (i: number): readonly string[] => {
+      tested.push(i);
+      return texts(i);
+    };
+    const order = (text: string) => Array.from(cache.order(null, { filter: compileFilter(text), texts: counting }));
+    expect(order('ord').map((i) => names[i])).toEqual(['orders', 'orders-dlq', 'Orders-EU']);
+    tested = [];
+    const narrowed = order('orders-');
+    expect(new Set(tested)).toEqual(new Set([0, 2, 4]));
+    expect(narrowed).toEqual(Array.from(new RowOrderCache(names.length).order(null, { filter: compileFilter('orders-'), texts })));
+    tested = [];
+    order('ders');
+    expect(tested).toHaveLength(names.length);
+  });
+
+  it('keeps rows with an empty searchable text when the expression matches the empty text', () => {
+    const rows = [['orders', ''], ['audit', 'timeout']];
+    const cache = new RowOrderCache(rows.length);
+    const byRow = (i: number): readonly string[] => rows[i] as string[];
+    expect(Array.from(cache.order(null, { filter: compileFilter('/^$/'), texts: byRow }))).toEqual([0]);
+    expect(Array.from(new RowOrderCache(rows.length).order(null, { filter: compileFilter('/^t/'), texts: byRow }))).toEqual([1]);
+  });
+
+  it('filters dictionary-encoded texts exactly as it filters the texts themselves', () => {
+    const rows = [['orders', '0', ''], ['orders', '1', 'timeout'], ['audit', '0', ''], ['Orders-EU', '12']];
+    const byRow = (i: number): readonly string[] => rows[i] as string[];
+    const encoded = encodeTexts(rows.length, byRow);
+    expect(encoded.columns[0]?.values).toEqual(['orders', 'audit', 'Orders-EU']);
+    for (const text of ['orders', 'ORD', '1', 'time', '/^$/', '/^orders$/', '/^[0-9]+$/', 'nothing']) {
+      const filter = compileFilter(text);
+      const plain = Array.from(new RowOrderCache(rows.length).order(null, { filter, texts: byRow }));
+      const viaCodes = Array.from(new RowOrderCache(rows.length).order(null, { filter, texts: byRow, encoded }));
+      expect(viaCodes, text).toEqual(plain);
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { filterMask, narrows, type FilterRequest } from './row-filter';
 import type { CompiledFilter } from './text-filter';
 
 /**
@@ -18,17 +19,6 @@ export interface SortRequest {
   readonly columnId: string;
   readonly desc: boolean;
   readonly value: (position: number) => SortValue;
-}
-
-export interface FilterRequest {
-  readonly filter: CompiledFilter;
-  /** The searchable texts of the row at a position; any match keeps the row. */
-  readonly texts: (position: number) => readonly string[];
-  /**
-   * The same texts lowercased and joined with NUL, when the caller keeps them: a substring filter
-   * (which never contains NUL, so never matches across two texts) is then one includes() per row.
-   */
-  readonly lowerText?: (position: number) => string;
 }
 
 /** A sort of `rows` by one column's value. */
@@ -137,29 +127,6 @@ function numericOrder(values: readonly (number | undefined)[], desc: boolean): I
   return out;
 }
 
-/** Which positions the filter keeps, one byte per row; null when it keeps everything. */
-export function filterMask(count: number, request: FilterRequest): Uint8Array | null {
-  const { filter } = request;
-  if (filter.kind !== 'match') return null;
-  const mask = new Uint8Array(count);
-  const { needle } = filter;
-  const { lowerText } = request;
-  if (needle !== undefined && lowerText !== undefined && !needle.includes('\u0000')) {
-    for (let i = 0; i < count; i += 1) if (lowerText(i).includes(needle)) mask[i] = 1;
-    return mask;
-  }
-  for (let i = 0; i < count; i += 1) {
-    const texts = request.texts(i);
-    for (const text of texts) {
-      if (filter.test(text)) {
-        mask[i] = 1;
-        break;
-      }
-    }
-  }
-  return mask;
-}
-
 /** The positions in `order` (or 0..count-1) that the mask keeps. */
 export function applyMask(count: number, order: Int32Array | null, mask: Uint8Array | null): Int32Array {
   if (mask === null) {
@@ -204,7 +171,8 @@ export class RowOrderCache {
       }
     }
     if (this.mask === null || this.mask.filter !== filter.filter) {
-      this.mask = { filter: filter.filter, value: filterMask(this.count, filter) };
+      const within = this.mask !== null && narrows(filter.filter, this.mask.filter) ? this.mask.value : null;
+      this.mask = { filter: filter.filter, value: filterMask(this.count, filter, within) };
     }
     return applyMask(this.count, sorted, this.mask.value);
   }

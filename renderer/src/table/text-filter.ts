@@ -7,7 +7,7 @@ export type CompiledFilter =
   | {
       readonly kind: 'match';
       readonly test: (value: string) => boolean;
-      /** For a substring filter, the lowercased text: callers holding lowercased values can test with includes(). */
+      /** For a substring filter, the lowercased text: tells when one filter narrows another. */
       readonly needle?: string;
     }
   | { readonly kind: 'error'; readonly message: string };

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { PartitionRow } from '../../../../shared/partition-rows';
 import type { PartitionSource, RowsWindow } from '../../engine/engine-protocol';
 import { useEngine } from '../../state/engine-store';
@@ -10,7 +11,7 @@ import type { ShownRows } from '../../table/shown-rows';
 import { partitionRowAttributes, partitionRowClass, partitionRowKey } from './partition-columns';
 
 /** Rows fetched around the visible ones, so a short scroll needs no round trip. */
-const MARGIN = 30;
+const MARGIN = 12;
 
 export interface PartitionTableProps {
   readonly tableId: string;
@@ -49,7 +50,9 @@ export function PartitionTable(props: PartitionTableProps) {
       engine
         .ask({ kind: 'rows', query })
         .then((answer) => {
-          if (id === latestRequest.current) setPage(answer);
+          // Rendered in the task the answer arrived in, not one scheduled after it: that can fall
+          // behind a frame and show the rows a frame later.
+          if (id === latestRequest.current) flushSync(() => setPage(answer));
         })
         .catch((error: unknown) => console.warn('Brokerscope: partition rows failed:', error));
     },
