@@ -3,7 +3,7 @@ import { brokerTopicGroups } from '../../../shared/broker-partitions';
 import { deriveClusterModel, type ClusterModel } from '../../../shared/cluster-model';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { cellPartitions } from '../../../shared/leader-follower-matrix';
-import { partitionKey, partitionRows, samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
+import { samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
 import { searchTexts } from '../table/column-spec';
 import { toCsv } from '../table/csv';
 import { encodeTexts, type EncodedTexts } from '../table/row-filter';
@@ -12,6 +12,7 @@ import { compileFilter, type CompiledFilter } from '../table/text-filter';
 import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
 import { PARTITION_SCOPE_FILTERS } from '../views/topics/partition-scope';
 import { clusterView, type ClusterView } from './cluster-view';
+import { PollRows } from './poll-rows';
 import type { EngineAnswer, EngineRequest, PartitionSource, RowsQuery, RowsWindow } from './engine-protocol';
 
 const FIELDS = new Map(CLUSTER_PARTITION_FIELDS.map((f) => [f.id, f]));
@@ -20,7 +21,11 @@ const SEARCH_TEXTS = searchTexts(CLUSTER_PARTITION_FIELDS);
 const MAX_WINDOW = 500;
 
 interface SourceRows {
-  readonly rows: readonly PartitionRow[];
+  readonly count: number;
+  /** The row at a position in the source's own order. */
+  rowAt(position: number): PartitionRow | undefined;
+  /** Every row, in that order: built on first need for the whole-cluster list. */
+  all(): readonly PartitionRow[];
   readonly order: RowOrderCache;
   /** The last filter compiled, so scrolling a filtered table reuses its mask rather than testing every row again. */
   filter: { readonly text: string; readonly compiled: CompiledFilter } | null;
@@ -28,70 +33,57 @@ interface SourceRows {
   texts: EncodedTexts | null;
 }
 
+const listed = (rows: readonly PartitionRow[]): Pick<SourceRows, 'count' | 'rowAt' | 'all'> => ({ count: rows.length, rowAt: (i) => rows[i], all: () => rows });
+
 /** One cluster's latest poll in the engine: the full snapshot and what is built from it on demand. */
 class ClusterState {
-  private all: readonly PartitionRow[] | null = null;
-  private index: ReadonlyMap<string, PartitionRow> | null = null;
+  readonly rows: PollRows;
   private readonly sources = new Map<string, SourceRows | null>();
 
   constructor(
     readonly snapshot: ClusterSnapshot,
     readonly model: ClusterModel,
     readonly view: ClusterView,
-    /** The previous poll's rows by key, when they were built: what "changed" is measured against. */
-    private readonly previous: ReadonlyMap<string, PartitionRow> | null,
-  ) {}
-
-  allRows(): readonly PartitionRow[] {
-    this.all ??= partitionRows(this.snapshot, this.model);
-    return this.all;
+    /** The previous poll's rows: what "changed" is measured against. */
+    private readonly previous: PollRows | null,
+  ) {
+    this.rows = new PollRows(snapshot, model);
   }
 
-  rowIndex(): ReadonlyMap<string, PartitionRow> {
-    this.index ??= new Map(this.allRows().map((r) => [r.key, r]));
-    return this.index;
-  }
-
-  /** The index to hand the next poll, only if this one built it (no work for nobody's sake). */
-  builtIndex(): ReadonlyMap<string, PartitionRow> | null {
-    return this.all === null ? null : this.rowIndex();
-  }
-
-  /** Whether the previous poll's rows were built, i.e. someone was looking at partitions. */
-  get hadRows(): boolean {
-    return this.previous !== null;
+  /** Whether the previous poll's rows were all built, i.e. someone was sorting or filtering partitions. */
+  get previousHadAllRows(): boolean {
+    return this.previous?.allBuilt === true;
   }
 
   changed(row: PartitionRow): boolean {
-    const before = this.previous?.get(row.key);
+    const before = this.previous?.rowFor(row.topic, row.partition);
     return before !== undefined && !samePartitionRowState(before, row);
   }
 
   source(source: PartitionSource): SourceRows | null {
     const key = JSON.stringify(source);
-    if (!this.sources.has(key)) this.sources.set(key, this.build(source));
+    if (!this.sources.has(key)) {
+      const rows = this.build(source);
+      this.sources.set(key, rows === null ? null : { ...rows, order: new RowOrderCache(rows.count), filter: null, texts: null });
+    }
     return this.sources.get(key) ?? null;
   }
 
-  private build(source: PartitionSource): SourceRows | null {
-    let rows: readonly PartitionRow[];
+  private build(source: PartitionSource): Pick<SourceRows, 'count' | 'rowAt' | 'all'> | null {
     if (source.kind === 'cluster') {
-      const keep = PARTITION_SCOPE_FILTERS[source.scope];
-      rows = source.scope === 'all' ? this.allRows() : this.allRows().filter(keep);
-    } else if (source.kind === 'topic') {
-      const topic = this.snapshot.topics.find((t) => t.name === source.topic);
-      if (topic === undefined) return null;
-      // One topic's rows are built alone unless every row exists already (a cluster list is open).
-      rows = this.all === null ? partitionRows(this.snapshot, this.model, [topic]) : this.rowsOf(topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition })));
-    } else {
-      rows = this.rowsOf(cellPartitions(this.snapshot, source.leader, source.follower));
+      const { rows } = this;
+      if (source.scope === 'all') return { count: rows.count, rowAt: (i) => rows.rowAt(i), all: () => rows.all() };
+      return listed(rows.all().filter(PARTITION_SCOPE_FILTERS[source.scope]));
     }
-    return { rows, order: new RowOrderCache(rows.length), filter: null, texts: null };
+    if (source.kind === 'topic') {
+      const topic = this.snapshot.topics.find((t) => t.name === source.topic);
+      return topic === undefined ? null : listed(this.rowsOf(topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition }))));
+    }
+    return listed(this.rowsOf(cellPartitions(this.snapshot, source.leader, source.follower)));
   }
 
   private rowsOf(refs: readonly { readonly topic: string; readonly partition: number }[]): PartitionRow[] {
-    const index = this.rowIndex();
-    return refs.map((ref) => index.get(partitionKey(ref.topic, ref.partition))).filter((r): r is PartitionRow => r !== undefined);
+    return refs.map((ref) => this.rows.rowFor(ref.topic, ref.partition)).filter((r): r is PartitionRow => r !== undefined);
   }
 }
 
@@ -99,10 +91,16 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
   const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
   if (source.filter?.text !== query.filter) source.filter = { text: query.filter, compiled: compileFilter(query.filter) };
   const filter = source.filter.compiled;
-  if (filter.kind === 'match' && source.texts === null) source.texts = encodeTexts(source.rows.length, (i) => SEARCH_TEXTS(source.rows[i] as PartitionRow));
-  const encoded = source.texts ?? undefined;
-  const sort = field === undefined || query.sort === null ? null : sortBy(source.rows, field.id, field.sortValue, query.sort.desc);
-  return source.order.order(sort, { filter, texts: (i) => SEARCH_TEXTS(source.rows[i] as PartitionRow), encoded });
+  if (filter.kind === 'match' && source.texts === null) {
+    const rows = source.all();
+    source.texts = encodeTexts(rows.length, (i) => SEARCH_TEXTS(rows[i] as PartitionRow));
+  }
+  const sort = field === undefined || query.sort === null ? null : sortBy(source.all(), field.id, field.sortValue, query.sort.desc);
+  const texts = (i: number): readonly string[] => {
+    const row = source.rowAt(i);
+    return row === undefined ? [] : SEARCH_TEXTS(row);
+  };
+  return source.order.order(sort, { filter, texts, encoded: source.texts ?? undefined });
 }
 
 /**
@@ -123,18 +121,18 @@ export class ViewEngine {
     const model = deriveClusterModel(snapshot);
     this.versions += 1;
     const view = clusterView(snapshot, model, this.versions, startedAt);
-    this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current?.builtIndex() ?? null));
+    this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current?.rows ?? null));
     return view;
   }
 
   /**
-   * Builds the latest poll's partition rows ahead of the request for them, when the previous poll's
-   * were built (a partition table is open): called after the view is sent, so the page has its view
-   * first and the table's refresh finds the rows ready.
+   * Builds every partition row of the latest poll ahead of the request for them, when the previous
+   * poll's were all built (a partition table is sorted or filtered): called after the view is sent,
+   * so the page has its view first and the table's refresh finds the rows ready.
    */
   warm(clusterKey: string): void {
     const state = this.clusters.get(clusterKey);
-    if (state?.hadRows === true) state.rowIndex();
+    if (state?.previousHadAllRows === true) state.rows.all();
   }
 
   latestView(clusterKey: string): ClusterView | null {
@@ -155,7 +153,8 @@ export class ViewEngine {
         if (source === null) return '';
         const order = orderOf(source, request.query);
         const columns = request.query.source.kind === 'topic' ? CLUSTER_PARTITION_FIELDS.slice(1) : CLUSTER_PARTITION_FIELDS;
-        return toCsv(columns, Array.from(order, (i) => source.rows[i] as PartitionRow));
+        const rows = source.all();
+        return toCsv(columns, Array.from(order, (i) => rows[i] as PartitionRow));
       }
       case 'brokerGroups': {
         const state = this.clusters.get(request.clusterKey);
@@ -180,9 +179,9 @@ export class ViewEngine {
     const end = Math.min(order.length, Math.max(start, query.end), start + MAX_WINDOW);
     const rows = [];
     for (let k = start; k < end; k += 1) {
-      const row = source.rows[order[k] as number] as PartitionRow;
-      rows.push({ row, changed: state.changed(row) });
+      const row = source.rowAt(order[k] as number);
+      if (row !== undefined) rows.push({ row, changed: state.changed(row) });
     }
-    return { ...meta, total: source.rows.length, shown: order.length, sort: query.sort, filter: query.filter, start, rows, missing: false };
+    return { ...meta, total: source.count, shown: order.length, sort: query.sort, filter: query.filter, start, rows, missing: false };
   }
 }
