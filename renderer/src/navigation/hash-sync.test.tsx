@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { selectCluster, useClustersStore } from '../state/clusters-store';
 import { resetAllStores } from '../test/store-fixtures';
-import { installHashSync } from './hash-sync';
+import { installHashSync, REPLACE_DELAY_MS } from './hash-sync';
 import { navigate, updateTable, useRouteStore } from './route-store';
 
 describe('hash sync', () => {
@@ -19,15 +19,36 @@ describe('hash sync', () => {
     expect(useClustersStore.getState().selectedClusterKey).toBe('prod');
   });
 
-  it('writes navigation and table changes back to the hash', () => {
+  it('writes navigation and table changes back to the hash', async () => {
     navigate({ tab: 'brokers', selected: null });
+    expect(window.location.hash).toBe('#/brokers?c=prod&s.partitions=-size');
     updateTable('brokers', { filter: '/^kafka-1/', view: 'cards' });
-    expect(window.location.hash).toBe('#/brokers?c=prod&q.brokers=%2F%5Ekafka-1%2F&v.brokers=cards&s.partitions=-size');
+    await vi.waitFor(() => expect(window.location.hash).toBe('#/brokers?c=prod&q.brokers=%2F%5Ekafka-1%2F&v.brokers=cards&s.partitions=-size'));
   });
 
-  it('follows the picked cluster into the hash', () => {
+  it('writes only the last of quick table changes, and before the next navigation so Back returns to it', async () => {
+    const before = window.history.length;
+    for (const filter of ['o', 'or', 'ord']) updateTable('topics', { filter });
+    navigate({ selected: 'payments' });
+    expect(window.history.length).toBe(before + 1);
+    expect(window.location.hash).toContain('sel=payments');
+    window.history.back();
+    await vi.waitFor(() => expect(window.location.hash).toContain('sel=orders'));
+    expect(window.location.hash).toContain('q.topics=ord');
+  });
+
+  it('drops a table change still waiting when the URL moves under it', async () => {
+    updateTable('topics', { filter: 'typed' });
+    window.location.hash = '#/brokers?c=prod';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await new Promise((resolve) => setTimeout(resolve, REPLACE_DELAY_MS + 50));
+    expect(window.location.hash).toBe('#/brokers?c=prod');
+    expect(useRouteStore.getState().route.tab).toBe('brokers');
+  });
+
+  it('follows the picked cluster into the hash', async () => {
     selectCluster('staging');
-    expect(window.location.hash).toContain('c=staging');
+    await vi.waitFor(() => expect(window.location.hash).toContain('c=staging'));
   });
 
   it('takes a pasted or back-navigated hash as the truth', () => {

@@ -53,6 +53,11 @@ export function useRoute(): ViewRoute {
   return useRouteStore((s) => s.route);
 }
 
+/** One part of the route: the component renders again when that part changes, not on every keystroke in a table filter. */
+export function useRouteField<K extends keyof ViewRoute>(key: K): ViewRoute[K] {
+  return useRouteStore((s) => s.route[key]);
+}
+
 export function useTableState(tableId: string): TableState {
   return useRouteStore((s) => tableState(s.route, tableId));
 }

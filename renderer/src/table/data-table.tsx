@@ -1,5 +1,5 @@
 import { getCoreRowModel, useReactTable, type ColumnDef, type SortingState, type Updater } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { updateTable, useTableState } from '../navigation/route-store';
 import type { SortState } from '../navigation/view-route';
 import { CardBody } from './card-body';
@@ -40,12 +40,6 @@ export interface DataTableProps<Row> {
   readonly filterPlaceholder?: string;
 }
 
-/** A table's sort, filter and view mode from the URL, the filter deferred so typing stays responsive. */
-export function useTableQuery(tableId: string) {
-  const state = useTableState(tableId);
-  const deferredFilter = useDeferredValue(state.filter);
-  return { state, deferredFilter };
-}
 
 export interface TableFrameProps<Row> extends RowPresentation<Row> {
   readonly tableId: string;
@@ -157,8 +151,10 @@ function searchCache<Row>(columns: readonly ColumnSpec<Row>[]): (row: Row) => re
 /** A table of rows the page holds (brokers, topics, a broker's topics), ordered on the page. */
 export function DataTable<Row>(props: DataTableProps<Row>) {
   const { tableId, rows, columns, isChanged } = props;
-  const { state, deferredFilter } = useTableQuery(tableId);
-  const compiled = useMemo(() => compileFilter(deferredFilter), [deferredFilter]);
+  // Not deferred: the page's own tables are a few thousand rows at most (brokers, topics), which
+  // filter in a millisecond, and a deferred filter shows its rows a frame later.
+  const state = useTableState(tableId);
+  const compiled = useMemo(() => compileFilter(state.filter), [state.filter]);
   const searchValues = useMemo(() => searchCache(columns), [columns]);
   const cache = useMemo(() => new RowOrderCache(rows.length), [rows]);
   const sortSpec = state.sort === null ? undefined : columns.find((c) => c.id === state.sort?.id);

@@ -6,6 +6,16 @@ import { TableRow } from './table-row';
 
 const HEADER_HEIGHT = 30;
 
+/**
+ * Rows are keyed by their place on screen, not by the row they show: a sort, a filter or a new
+ * poll then updates the text of the row elements already there instead of removing a screenful
+ * and creating another, which was most of the page's work in a sort of a 100,000-row table.
+ * Indexes map to slots modulo a number larger than any screenful, so rows that stay on screen
+ * while scrolling keep their element, and rows entering take the elements of rows leaving.
+ */
+const SLOTS = 512;
+const slotKey = (index: number): number => index % SLOTS;
+
 /** The table view: a sticky header of sort buttons over virtualized grid rows. */
 export function TableBody<Row>(
   props: BodyProps<Row> & { readonly rowHeight: number; readonly tracks: { template: string; minWidth: number }; readonly headers: readonly Header<Row, unknown>[] },
@@ -68,12 +78,12 @@ export function TableBody<Row>(
           {items.map((item) => {
             const entry = shown.at(item.index);
             if (entry === undefined) {
-              return <div key={`pending-${item.index}`} className="dt-row dt-grid dt-pending" style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)` }} aria-busy="true" />;
+              return <div key={slotKey(item.index)} className="dt-row dt-grid dt-pending" style={{ top: item.start - HEADER_HEIGHT }} aria-busy="true" />;
             }
             const { row, changed } = entry;
             return (
               <TableRow
-                key={props.rowKey(row)}
+                key={slotKey(item.index)}
                 presentation={presentation}
                 row={row}
                 rowKey={props.rowKey(row)}

@@ -22,7 +22,7 @@ function TableRowImpl<Row>(props: TableRowProps<Row>) {
   return (
     <div
       className={rowClasses(presentation, row, key, changed, 'dt-row dt-grid')}
-      style={{ ...flashStyle(props.flashToken, changed), transform: `translateY(${top}px)` }}
+      style={{ ...flashStyle(props.flashToken, changed), top }}
       data-testid={presentation.rowTestId}
       data-row-key={key}
       aria-selected={presentation.selectedKey === key}

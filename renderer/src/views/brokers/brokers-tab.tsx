@@ -1,5 +1,5 @@
 import { NoSnapshot } from '../../components/no-snapshot';
-import { navigate, useRoute } from '../../navigation/route-store';
+import { navigate, useRouteField } from '../../navigation/route-store';
 import { useBrokerHealthReport } from '../../state/broker-health-store';
 import { brokerTableRows, type BrokerTableRow } from '../../state/broker-table-rows';
 import { useSelectedView } from '../../state/selected-cluster';
@@ -37,14 +37,15 @@ const rowClassName = (row: BrokerTableRow): string | undefined => {
 export function BrokersTab() {
   const view = useSelectedView();
   const snapshot = view?.snapshot ?? null;
-  const route = useRoute();
+  const selected = useRouteField('selected');
+  const brokers = useRouteField('brokers');
   const isChanged = useChangeDetector(brokerChanges);
   const report = useBrokerHealthReport(snapshot?.clusterKey ?? null);
   if (view === null || snapshot === null) return <NoSnapshot />;
-  if (route.selected !== null) return <BrokerDetail view={view} brokerId={Number(route.selected)} />;
+  if (selected !== null) return <BrokerDetail view={view} brokerId={Number(selected)} />;
 
   const all = brokerTableRows(view.brokerRows, report);
-  const only = route.brokers;
+  const only = brokers;
   const rows = only === null ? all : all.filter((r) => only.includes(r.id));
   return (
     <div className="page page-fill" data-testid="brokers-tab">

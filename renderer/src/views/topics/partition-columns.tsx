@@ -15,7 +15,8 @@ const CELLS: Readonly<Record<string, (row: PartitionRow) => ReactNode>> = {
   replicas: (row) => (
     <span className="chips">
       {row.replicas.map((r, i) => (
-        <ReplicaChip key={r.brokerId} brokerId={r.brokerId} state={r.state} preferred={i === 0} />
+        // Keyed by place, like the rows, so a row showing another partition updates its chips.
+        <ReplicaChip key={i} brokerId={r.brokerId} state={r.state} preferred={i === 0} />
       ))}
     </span>
   ),

@@ -5,7 +5,8 @@ import type { PartitionSource, RowsWindow } from '../../engine/engine-protocol';
 import { useEngine } from '../../state/engine-store';
 import { useLatestView } from '../../state/snapshot-store';
 import type { ColumnSpec } from '../../table/column-spec';
-import { TableFrame, useTableQuery } from '../../table/data-table';
+import { useTableState } from '../../navigation/route-store';
+import { TableFrame } from '../../table/data-table';
 import { downloadText } from '../../table/download';
 import type { ShownRows } from '../../table/shown-rows';
 import { partitionRowAttributes, partitionRowClass, partitionRowKey } from './partition-columns';
@@ -33,8 +34,8 @@ export function PartitionTable(props: PartitionTableProps) {
   const { tableId, clusterKey, source } = props;
   const engine = useEngine();
   const version = useLatestView(clusterKey)?.version ?? null;
-  // Not deferred: the engine filters off the page, so typing never waits on it.
-  const { state } = useTableQuery(tableId);
+  // The engine filters off the page, so typing never waits on it.
+  const state = useTableState(tableId);
   const filter = state.filter;
   const [page, setPage] = useState<RowsWindow | null>(null);
   const range = useRef({ start: 0, end: MARGIN });

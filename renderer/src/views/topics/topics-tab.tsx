@@ -1,6 +1,6 @@
 import type { TopicRow } from '../../../../shared/topic-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
-import { navigate, useRoute } from '../../navigation/route-store';
+import { navigate, useRouteField } from '../../navigation/route-store';
 import { useSelectedView } from '../../state/selected-cluster';
 import { useChangeDetector } from '../../state/use-change-detector';
 import { topicChanges } from '../../state/view-models';
@@ -19,12 +19,13 @@ const renderCard = (row: TopicRow) => <TopicCard row={row} />;
 
 export function TopicsTab() {
   const view = useSelectedView();
-  const route = useRoute();
+  const selected = useRouteField('selected');
+  const partitions = useRouteField('partitions');
   const isChanged = useChangeDetector(topicChanges);
   if (view === null) return <NoSnapshot />;
   const { snapshot } = view;
-  if (route.selected !== null) return <TopicDetail view={view} topicName={route.selected} />;
-  if (route.partitions !== null) return <ClusterPartitions clusterKey={snapshot.clusterKey} scope={route.partitions} />;
+  if (selected !== null) return <TopicDetail view={view} topicName={selected} />;
+  if (partitions !== null) return <ClusterPartitions clusterKey={snapshot.clusterKey} scope={partitions} />;
   return (
     <div className="page page-fill" data-testid="topics-tab">
       <DataTable
