@@ -32,7 +32,7 @@ test.describe('leader–follower tab', () => {
     await correlation.cell(leader, follower).click();
     await expect(correlation.cellSection).toHaveAttribute('data-leader', String(leader));
     await expect(correlation.cellSection).toHaveAttribute('data-follower', String(follower));
-    await expect.poll(() => app.route().params.get('cell')).toBe(`${leader}>${follower}`);
+    expect(app.route().params.get('cell')).toBe(`${leader}>${follower}`);
 
     await expect(async () => {
       const expected = ledAndReplicated(await kafkaPartitions(), leader, follower);

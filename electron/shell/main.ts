@@ -5,7 +5,7 @@
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVENT_NAMES, eventChannel, REQUEST_NAMES, requestChannel } from '../../shared/ipc-channels';
+import { EVENT_NAMES, eventChannel, isTextEvent, REQUEST_NAMES, requestChannel } from '../../shared/ipc-channels';
 import { loadProfiles } from '../config/load-profiles';
 import type { ClusterService } from '../services/cluster-service';
 import { startClusterService } from '../services/start-services';
@@ -50,7 +50,8 @@ async function createWindow(): Promise<void> {
     });
   }
   const unsubscribe = running.subscribe((event, payload) => {
-    if (!window.isDestroyed() && EVENT_NAMES.includes(event)) window.webContents.send(eventChannel(event), payload);
+    if (window.isDestroyed() || !EVENT_NAMES.includes(event)) return;
+    window.webContents.send(eventChannel(event), isTextEvent(event) ? JSON.stringify(payload) : payload);
   });
   window.on('closed', unsubscribe);
   await window.loadFile(join(__dirname, '..', 'renderer', 'index.html'));

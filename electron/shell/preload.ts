@@ -3,7 +3,15 @@
  * requests and events, never raw ipcRenderer. Channels outside the contract are refused here.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannel, isEventName, isRequestName, requestChannel } from '../../shared/ipc-channels';
+import { eventChannel, isEventName, isRequestName, isTextEvent, requestChannel } from '../../shared/ipc-channels';
+
+function listen(channel: string, deliver: (payload: unknown) => void): () => void {
+  const handler = (_event: IpcRendererEvent, payload: unknown): void => deliver(payload);
+  ipcRenderer.on(channel, handler);
+  return () => {
+    ipcRenderer.removeListener(channel, handler);
+  };
+}
 
 contextBridge.exposeInMainWorld('brokerscope', {
   request(name: unknown, params: unknown): Promise<unknown> {
@@ -12,11 +20,14 @@ contextBridge.exposeInMainWorld('brokerscope', {
   },
   subscribe(event: unknown, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event "${String(event)}"`);
-    const channel = eventChannel(event);
-    const handler = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
-    ipcRenderer.on(channel, handler);
-    return () => {
-      ipcRenderer.removeListener(channel, handler);
-    };
+    // Text events arrive as JSON text (main.ts); an object listener gets them parsed.
+    const text = isTextEvent(event);
+    return listen(eventChannel(event), (payload) => listener(text && typeof payload === 'string' ? JSON.parse(payload) : payload));
+  },
+  subscribeText(event: unknown, listener: (json: string) => void): () => void {
+    if (!isTextEvent(event)) throw new Error(`Event "${String(event)}" is not sent as text`);
+    return listen(eventChannel(event), (payload) => {
+      if (typeof payload === 'string') listener(payload);
+    });
   },
 });

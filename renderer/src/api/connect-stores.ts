@@ -11,7 +11,7 @@ import { applyView } from '../state/snapshot-store';
 export function connectStores(api: BrokerscopeApi, engine: EngineClient): Unsubscribe {
   engine.onView(applyView);
   const unsubscribers = [
-    ...(engine.ownsSnapshots ? [] : [api.subscribe('snapshot', (snapshot) => engine.pushSnapshot(snapshot))]),
+    ...(engine.ownsSnapshots ? [] : [subscribeSnapshots(api, engine)]),
     api.subscribe('clusterStatus', applyClusterStatus),
     api.subscribe('brokerHealth', applyBrokerHealth),
     api.subscribe('heartbeatStatus', applyHeartbeatStatus),
@@ -19,6 +19,12 @@ export function connectStores(api: BrokerscopeApi, engine: EngineClient): Unsubs
   return () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   };
+}
+
+/** Snapshots as JSON text where the transport keeps them so (Electron), for the engine to parse off the page. */
+function subscribeSnapshots(api: BrokerscopeApi, engine: EngineClient): Unsubscribe {
+  if (api.subscribeText !== undefined) return api.subscribeText('snapshot', (json) => engine.pushSnapshotJson(json));
+  return api.subscribe('snapshot', (snapshot) => engine.pushSnapshot(snapshot));
 }
 
 function warn(what: string): (error: unknown) => void {

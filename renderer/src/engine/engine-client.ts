@@ -10,6 +10,8 @@ export interface EngineClient {
   readonly ownsSnapshots: boolean;
   /** Hands the engine a snapshot the page received (the Electron bridge, or no worker). */
   pushSnapshot(snapshot: ClusterSnapshot): void;
+  /** The same, as JSON text the page never parses (the Electron bridge's snapshot event). */
+  pushSnapshotJson(json: string): void;
   ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>>;
   /** Every new view the engine computes. */
   onView(listener: (view: ClusterView) => void): void;
@@ -20,12 +22,14 @@ export interface EngineClient {
 /** The engine in this thread: tests, and pages where a worker cannot start. */
 export function localEngineClient(engine = new ViewEngine()): EngineClient {
   const listeners: ((view: ClusterView) => void)[] = [];
+  const push = (snapshot: ClusterSnapshot): void => {
+    const view = engine.applySnapshot(snapshot);
+    if (view !== null) for (const listener of listeners) listener(view);
+  };
   return {
     ownsSnapshots: false,
-    pushSnapshot(snapshot) {
-      const view = engine.applySnapshot(snapshot);
-      if (view !== null) for (const listener of listeners) listener(view);
-    },
+    pushSnapshot: push,
+    pushSnapshotJson: (json) => push(JSON.parse(json) as ClusterSnapshot),
     ask: (request) => Promise.resolve().then(() => engine.answer(request)),
     onView(listener) {
       listeners.push(listener);
@@ -86,6 +90,7 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   return {
     ownsSnapshots: snapshotSocketUrl !== null,
     pushSnapshot: (snapshot) => send({ type: 'snapshot', snapshot }),
+    pushSnapshotJson: (json) => send({ type: 'snapshot-json', json }),
     ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>> {
       const id = nextId;
       nextId += 1;

@@ -7,7 +7,7 @@ import { ViewEngine } from './view-engine';
 /**
  * The view engine's worker. In web mode it takes the snapshots on a WebSocket of its own (the page's
  * connection carries everything else), so the 25 MiB of a 100,000-partition poll are parsed here;
- * under Electron the page hands it the snapshots the bridge delivers.
+ * under Electron the page hands it the snapshots the bridge delivers, as the JSON text they crossed IPC in.
  */
 interface WorkerScope {
   postMessage(message: FromEngine): void;
@@ -43,6 +43,8 @@ scope.onmessage = (event: MessageEvent<ToEngine>) => {
     api.subscribe('snapshot', take);
   } else if (message.type === 'snapshot') {
     take(message.snapshot);
+  } else if (message.type === 'snapshot-json') {
+    take(JSON.parse(message.json) as ClusterSnapshot);
   } else {
     try {
       post({ type: 'answer', id: message.id, ok: true, answer: engine.answer(message.request) });
