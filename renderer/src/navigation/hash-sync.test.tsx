@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { selectCluster, useClustersStore } from '../state/clusters-store';
 import { resetAllStores } from '../test/store-fixtures';
-import { installHashSync, REPLACE_DELAY_MS } from './hash-sync';
+import { installHashSync } from './hash-sync';
 import { navigate, updateTable, useRouteStore } from './route-store';
 
 describe('hash sync', () => {
@@ -26,7 +26,7 @@ describe('hash sync', () => {
     await vi.waitFor(() => expect(window.location.hash).toBe('#/brokers?c=prod&q.brokers=%2F%5Ekafka-1%2F&v.brokers=cards&s.partitions=-size'));
   });
 
-  it('writes only the last of quick table changes, and before the next navigation so Back returns to it', async () => {
+  it('writes only the last of the table changes made in one task, and before the next navigation so Back returns to it', async () => {
     const before = window.history.length;
     for (const filter of ['o', 'or', 'ord']) updateTable('topics', { filter });
     navigate({ selected: 'payments' });
@@ -41,7 +41,7 @@ describe('hash sync', () => {
     updateTable('topics', { filter: 'typed' });
     window.location.hash = '#/brokers?c=prod';
     window.dispatchEvent(new HashChangeEvent('hashchange'));
-    await new Promise((resolve) => setTimeout(resolve, REPLACE_DELAY_MS + 50));
+    await Promise.resolve();
     expect(window.location.hash).toBe('#/brokers?c=prod');
     expect(useRouteStore.getState().route.tab).toBe('brokers');
   });

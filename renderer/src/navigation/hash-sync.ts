@@ -1,34 +1,25 @@
 import { selectCluster, useClustersStore } from '../state/clusters-store';
 import { applyLocationHash, navigate, setHistoryWriter, useRouteStore, type HistoryMode } from './route-store';
 
-/** How long a replacing write waits for the next one (typing), at most. */
-export const REPLACE_DELAY_MS = 100;
-
 /**
  * Keeps the URL hash, the route store and the selected cluster in step. The hash wins at start-up
  * and on Back/Forward; the stores win when the user acts in the page.
  */
 export function installHashSync(target: Window): () => void {
-  // Replacing writes (a sort, each keystroke of a filter) are written a moment later, the last one
-  // only: a history write costs the page a few milliseconds, on the path from keystroke to rows.
+  // Replacing writes (a sort, a keystroke in a filter) are made once the task's React render is
+  // done, still in the same task: a history write costs a few milliseconds, which no longer stand
+  // between the keystroke and the view engine's request for the rows.
   let pendingReplace: string | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let scheduled = false;
   const write = (hash: string, mode: HistoryMode): void => {
     if (target.location.hash === hash) return;
     if (mode === 'push') target.history.pushState(null, '', hash);
     else target.history.replaceState(null, '', hash);
   };
   const flush = (): void => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
     const hash = pendingReplace;
     pendingReplace = null;
     if (hash !== null) write(hash, 'replace');
-  };
-  const cancel = (): void => {
-    if (timer !== null) clearTimeout(timer);
-    timer = null;
-    pendingReplace = null;
   };
   setHistoryWriter((hash, mode) => {
     if (mode === 'push') {
@@ -38,12 +29,18 @@ export function installHashSync(target: Window): () => void {
       return;
     }
     pendingReplace = hash;
-    timer ??= setTimeout(flush, REPLACE_DELAY_MS);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        flush();
+      });
+    }
   });
 
   const fromHash = (): void => {
     // The URL moved under us: a replace still waiting would overwrite where the user went.
-    cancel();
+    pendingReplace = null;
     applyLocationHash(target.location.hash);
     const cluster = useRouteStore.getState().route.cluster;
     if (cluster !== null && cluster !== useClustersStore.getState().selectedClusterKey) selectCluster(cluster);
@@ -51,7 +48,7 @@ export function installHashSync(target: Window): () => void {
   fromHash();
   target.addEventListener('popstate', fromHash);
   target.addEventListener('hashchange', fromHash);
-  target.addEventListener('pagehide', flush);
+
 
   const unsubscribe = useClustersStore.subscribe((state, previous) => {
     const key = state.selectedClusterKey;
@@ -62,7 +59,6 @@ export function installHashSync(target: Window): () => void {
     unsubscribe();
     target.removeEventListener('popstate', fromHash);
     target.removeEventListener('hashchange', fromHash);
-    target.removeEventListener('pagehide', flush);
     flush();
     setHistoryWriter(null);
   };
