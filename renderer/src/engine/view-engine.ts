@@ -100,7 +100,7 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
     const row = source.rowAt(i);
     return row === undefined ? [] : SEARCH_TEXTS(row);
   };
-  return source.order.order(sort, { filter, texts, encoded: source.texts ?? undefined });
+  return source.order.order(sort, { key: query.filter, filter, texts, encoded: source.texts ?? undefined });
 }
 
 /**

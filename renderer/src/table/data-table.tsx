@@ -162,13 +162,14 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
   const order = useMemo(() => {
     const sort = sortSpec === undefined ? null : sortBy(rows, sortSpec.id, sortSpec.sortValue, sortDesc);
     return cache.order(sort, {
+      key: state.filter,
       filter: compiled,
       texts: (i) => {
         const row = rows[i];
         return row === undefined ? [] : searchValues(row);
       },
     });
-  }, [cache, rows, sortSpec, sortDesc, compiled, searchValues]);
+  }, [cache, rows, sortSpec, sortDesc, state.filter, compiled, searchValues]);
   const shown = useMemo<ShownRows<Row>>(
     () => ({
       count: order.length,

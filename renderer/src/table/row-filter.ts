@@ -5,6 +5,8 @@ import type { CompiledFilter } from './text-filter';
  * a partition number, an error); any match keeps the row.
  */
 export interface FilterRequest {
+  /** The filter as typed: what its result is remembered by. */
+  readonly key: string;
   readonly filter: CompiledFilter;
   /** The searchable texts of the row at a position. */
   readonly texts: (position: number) => readonly string[];
@@ -45,36 +47,52 @@ export function encodeTexts(count: number, texts: (position: number) => readonly
   return { count, columns: columns.map(({ values, codes }) => ({ values, codes })) };
 }
 
+/** The rows a filter keeps: one byte per position, and the kept positions in row order. */
+export interface KeptRows {
+  readonly mask: Uint8Array;
+  readonly positions: Int32Array;
+}
+
 /**
- * Which positions the filter keeps, one byte per row; null when it keeps everything. Given the mask
- * of a filter this one narrows (typing on: "orders" after "order"), only the rows that one kept are tested.
+ * Which positions the filter keeps; null when it keeps everything. Given the rows kept by a filter
+ * this one narrows (typing on: "orders" after "order"), only those rows are tested.
  */
-export function filterMask(count: number, request: FilterRequest, within: Uint8Array | null = null): Uint8Array | null {
+export function keptRows(count: number, request: FilterRequest, within: Int32Array | null = null): KeptRows | null {
   const { filter, encoded } = request;
   if (filter.kind !== 'match') return null;
   const mask = new Uint8Array(count);
+  const n = within === null ? count : within.length;
+  let kept = 0;
   if (encoded !== undefined && encoded.count === count) {
-    const matching = encoded.columns.map((column) => Uint8Array.from(column.values, (text) => (filter.test(text) ? 1 : 0)));
-    encoded.columns.forEach((column, c) => {
-      const matches = matching[c] as Uint8Array;
-      const { codes } = column;
-      for (let i = 0; i < count; i += 1) {
+    const matching = encoded.columns.map((column) => ({ codes: column.codes, matches: Uint8Array.from(column.values, (text) => (filter.test(text) ? 1 : 0)) }));
+    for (let k = 0; k < n; k += 1) {
+      const i = within === null ? k : (within[k] as number);
+      for (const { codes, matches } of matching) {
         const code = codes[i] as number;
-        if (code >= 0 && matches[code] === 1 && (within === null || within[i] === 1)) mask[i] = 1;
+        if (code >= 0 && matches[code] === 1) {
+          mask[i] = 1;
+          kept += 1;
+          break;
+        }
       }
-    });
-    return mask;
-  }
-  for (let i = 0; i < count; i += 1) {
-    if (within !== null && within[i] !== 1) continue;
-    for (const text of request.texts(i)) {
-      if (filter.test(text)) {
+    }
+  } else {
+    for (let k = 0; k < n; k += 1) {
+      const i = within === null ? k : (within[k] as number);
+      if (request.texts(i).some((text) => filter.test(text))) {
         mask[i] = 1;
-        break;
+        kept += 1;
       }
     }
   }
-  return mask;
+  const positions = new Int32Array(kept);
+  for (let i = 0, at = 0; at < kept; i += 1) {
+    if (mask[i] === 1) {
+      positions[at] = i;
+      at += 1;
+    }
+  }
+  return { mask, positions };
 }
 
 /** Whether every row `next` keeps is one `previous` kept: both substrings, the new one containing the old. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTexts } from './row-filter';
+import { encodeTexts, type FilterRequest } from './row-filter';
 import { RowOrderCache, sortedPositions, type SortValue } from './row-order';
 import { compileFilter } from './text-filter';
 
@@ -59,21 +59,22 @@ describe('sortedPositions on numbers', () => {
 
 describe('RowOrderCache', () => {
   const texts = (i: number): readonly string[] => [names[i] as string];
+  const by = (text: string, textsOf: (i: number) => readonly string[] = texts): FilterRequest => ({ key: text, filter: compileFilter(text), texts: textsOf });
 
   it('keeps every row in row order with no sort and no filter', () => {
     const cache = new RowOrderCache(names.length);
-    expect(Array.from(cache.order(null, { filter: compileFilter(''), texts }))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(cache.order(null, by('')))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('filters case-insensitively by substring, then keeps the sort order', () => {
     const cache = new RowOrderCache(names.length);
     const sort = { columnId: 'name', desc: true, value: (i: number) => names[i] };
-    expect(Array.from(cache.order(sort, { filter: compileFilter('orders'), texts })).map((i) => names[i])).toEqual(['orders-dlq', 'orders', 'Orders-EU']);
+    expect(Array.from(cache.order(sort, by('orders'))).map((i) => names[i])).toEqual(['orders-dlq', 'orders', 'Orders-EU']);
   });
 
   it('filters by regular expression', () => {
     const cache = new RowOrderCache(names.length);
-    expect(Array.from(cache.order(null, { filter: compileFilter('/^orders$|^audit$/'), texts })).map((i) => names[i])).toEqual(['orders', 'audit']);
+    expect(Array.from(cache.order(null, by('/^orders$|^audit$/'))).map((i) => names[i])).toEqual(['orders', 'audit']);
   });
 
   it('sorts a column and direction once, however often it is asked for', () => {
@@ -87,7 +88,7 @@ describe('RowOrderCache', () => {
         return names[i];
       },
     };
-    const filter = { filter: compileFilter(''), texts };
+    const filter = by('');
     const firstOrder = cache.order(sort, filter);
     cache.order({ ...sort, desc: true }, filter);
     const again = cache.order(sort, filter);
@@ -102,23 +103,39 @@ describe('RowOrderCache', () => {
       tested.push(i);
       return texts(i);
     };
-    const order = (text: string) => Array.from(cache.order(null, { filter: compileFilter(text), texts: counting }));
+    const order = (text: string) => Array.from(cache.order(null, by(text, counting)));
     expect(order('ord').map((i) => names[i])).toEqual(['orders', 'orders-dlq', 'Orders-EU']);
     tested = [];
     const narrowed = order('orders-');
     expect(new Set(tested)).toEqual(new Set([0, 2, 4]));
-    expect(narrowed).toEqual(Array.from(new RowOrderCache(names.length).order(null, { filter: compileFilter('orders-'), texts })));
+    expect(narrowed).toEqual(Array.from(new RowOrderCache(names.length).order(null, by('orders-'))));
     tested = [];
     order('ders');
     expect(tested).toHaveLength(names.length);
+  });
+
+  it('does not run a filter typed again (after a backspace), and keeps its result in each sort', () => {
+    const cache = new RowOrderCache(names.length);
+    let tested = 0;
+    const counting = (i: number): readonly string[] => {
+      tested += 1;
+      return texts(i);
+    };
+    const sort = { columnId: 'name', desc: false, value: (i: number) => names[i] };
+    const first = Array.from(cache.order(sort, by('ord', counting)));
+    cache.order(sort, by('orde', counting));
+    tested = 0;
+    expect(Array.from(cache.order(sort, by('ord', counting)))).toEqual(first);
+    expect(Array.from(cache.order(null, by('ord', counting))).map((i) => names[i])).toEqual(['orders', 'orders-dlq', 'Orders-EU']);
+    expect(tested).toBe(0);
   });
 
   it('keeps rows with an empty searchable text when the expression matches the empty text', () => {
     const rows = [['orders', ''], ['audit', 'timeout']];
     const cache = new RowOrderCache(rows.length);
     const byRow = (i: number): readonly string[] => rows[i] as string[];
-    expect(Array.from(cache.order(null, { filter: compileFilter('/^$/'), texts: byRow }))).toEqual([0]);
-    expect(Array.from(new RowOrderCache(rows.length).order(null, { filter: compileFilter('/^t/'), texts: byRow }))).toEqual([1]);
+    expect(Array.from(cache.order(null, by('/^$/', byRow)))).toEqual([0]);
+    expect(Array.from(new RowOrderCache(rows.length).order(null, by('/^t/', byRow)))).toEqual([1]);
   });
 
   it('filters dictionary-encoded texts exactly as it filters the texts themselves', () => {
@@ -127,9 +144,8 @@ describe('RowOrderCache', () => {
     const encoded = encodeTexts(rows.length, byRow);
     expect(encoded.columns[0]?.values).toEqual(['orders', 'audit', 'Orders-EU']);
     for (const text of ['orders', 'ORD', '1', 'time', '/^$/', '/^orders$/', '/^[0-9]+$/', 'nothing']) {
-      const filter = compileFilter(text);
-      const plain = Array.from(new RowOrderCache(rows.length).order(null, { filter, texts: byRow }));
-      const viaCodes = Array.from(new RowOrderCache(rows.length).order(null, { filter, texts: byRow, encoded }));
+      const plain = Array.from(new RowOrderCache(rows.length).order(null, by(text, byRow)));
+      const viaCodes = Array.from(new RowOrderCache(rows.length).order(null, { ...by(text, byRow), encoded }));
       expect(viaCodes, text).toEqual(plain);
     }
   });

@@ -1,4 +1,4 @@
-import { filterMask, narrows, type FilterRequest } from './row-filter';
+import { keptRows, narrows, type FilterRequest, type KeptRows } from './row-filter';
 import type { CompiledFilter } from './text-filter';
 
 /**
@@ -127,22 +127,13 @@ function numericOrder(values: readonly (number | undefined)[], desc: boolean): I
   return out;
 }
 
-/** The positions in `order` (or 0..count-1) that the mask keeps. */
-export function applyMask(count: number, order: Int32Array | null, mask: Uint8Array | null): Int32Array {
-  if (mask === null) {
-    if (order !== null) return order;
-    const all = new Int32Array(count);
-    for (let i = 0; i < count; i += 1) all[i] = i;
-    return all;
-  }
-  let kept = 0;
-  for (let i = 0; i < count; i += 1) kept += mask[i] as number;
-  const out = new Int32Array(kept);
+/** The positions of `order` the filter kept, in that order. */
+function keptInOrder(order: Int32Array, kept: KeptRows): Int32Array {
+  const out = new Int32Array(kept.positions.length);
   let at = 0;
-  const n = order === null ? count : order.length;
-  for (let k = 0; k < n; k += 1) {
-    const position = order === null ? k : (order[k] as number);
-    if (mask[position] === 1) {
+  for (let k = 0; k < order.length && at < out.length; k += 1) {
+    const position = order[k] as number;
+    if (kept.mask[position] === 1) {
       out[at] = position;
       at += 1;
     }
@@ -150,30 +141,69 @@ export function applyMask(count: number, order: Int32Array | null, mask: Uint8Ar
   return out;
 }
 
+/** How many filters and sorted-and-filtered orders each table remembers (typing back and forth, toggling a sort). */
+const REMEMBERED = 8;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > REMEMBERED) map.delete(map.keys().next().value as string);
+  return value;
+}
+
+function recall<V>(map: Map<string, V>, key: string): V | undefined {
+  const value = map.get(key);
+  return value === undefined ? undefined : remember(map, key, value);
+}
+
 /**
- * Remembers orders and masks for one rows array, so toggling a sort back and forth, or typing a
- * filter after sorting, never sorts the same rows twice. A new rows array (a new poll) starts afresh.
+ * Remembers orders and filters for one rows array, so toggling a sort back and forth, or typing a
+ * filter after sorting, never sorts the same rows twice, and a filter typed again (after a
+ * backspace) is not run again. A new rows array (a new poll) starts afresh.
  */
 export class RowOrderCache {
   private readonly sorts = new Map<string, Int32Array>();
-  private mask: { readonly filter: CompiledFilter; readonly value: Uint8Array | null } | null = null;
+  private readonly filters = new Map<string, { readonly filter: CompiledFilter; readonly kept: KeptRows | null }>();
+  private readonly orders = new Map<string, Int32Array>();
+  private lastFilter: string | null = null;
+  private identity: Int32Array | null = null;
 
   constructor(readonly count: number) {}
 
   order(sort: SortRequest | null, filter: FilterRequest): Int32Array {
+    const sortKey = sort === null ? '' : `${sort.columnId}:${sort.desc ? 'desc' : 'asc'}`;
+    const orderKey = `${sortKey}\u0000${filter.key}`;
+    const known = recall(this.orders, orderKey);
+    if (known !== undefined) return known;
     let sorted: Int32Array | null = null;
     if (sort !== null) {
-      const key = `${sort.columnId}:${sort.desc ? 'desc' : 'asc'}`;
-      sorted = this.sorts.get(key) ?? null;
+      sorted = this.sorts.get(sortKey) ?? null;
       if (sorted === null) {
         sorted = sortedPositions(this.count, sort.value, sort.desc);
-        this.sorts.set(key, sorted);
+        this.sorts.set(sortKey, sorted);
       }
     }
-    if (this.mask === null || this.mask.filter !== filter.filter) {
-      const within = this.mask !== null && narrows(filter.filter, this.mask.filter) ? this.mask.value : null;
-      this.mask = { filter: filter.filter, value: filterMask(this.count, filter, within) };
+    const kept = this.keptBy(filter);
+    const order = kept === null ? (sorted ?? this.all()) : sorted === null ? kept.positions : keptInOrder(sorted, kept);
+    return remember(this.orders, orderKey, order);
+  }
+
+  private keptBy(request: FilterRequest): KeptRows | null {
+    const known = recall(this.filters, request.key);
+    if (known === undefined) {
+      const last = this.lastFilter === null ? undefined : this.filters.get(this.lastFilter);
+      const within = last !== undefined && last.kept !== null && narrows(request.filter, last.filter) ? last.kept.positions : null;
+      remember(this.filters, request.key, { filter: request.filter, kept: keptRows(this.count, request, within) });
     }
-    return applyMask(this.count, sorted, this.mask.value);
+    this.lastFilter = request.key;
+    return this.filters.get(request.key)?.kept ?? null;
+  }
+
+  private all(): Int32Array {
+    if (this.identity === null) {
+      this.identity = new Int32Array(this.count);
+      for (let i = 0; i < this.count; i += 1) this.identity[i] = i;
+    }
+    return this.identity;
   }
 }
