@@ -63,10 +63,9 @@ export function flashStyle(flashToken: number | undefined, changed: boolean): CS
 }
 
 /**
- * The presentation props (but the per-poll flash token, which only changed rows get) as one
- * object that changes only when one of them does, with the row
- * click handler kept stable through a ref (views pass fresh closures), so memoized rows can
- * skip renders that would not change them.
+ * The presentation props (all but the per-poll flash token, which only changed rows get) as one
+ * object that changes only when one of them does. The row click handler is kept stable through a
+ * ref (views pass fresh closures), so memoized rows skip renders that would not change them.
  */
 export function useStablePresentation<Row>(props: RowPresentation<Row>): Omit<RowPresentation<Row>, 'flashToken'> {
   const click = useRef(props.onRowClick);

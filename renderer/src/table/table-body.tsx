@@ -10,8 +10,8 @@ const HEADER_HEIGHT = 30;
  * Rows are keyed by their place on screen, not by the row they show: a sort, a filter or a new
  * poll then updates the text of the row elements already there instead of removing a screenful
  * and creating another, which was most of the page's work in a sort of a 100,000-row table.
- * Indexes map to slots modulo a number larger than any screenful, so rows that stay on screen
- * while scrolling keep their element, and rows entering take the elements of rows leaving.
+ * Indexes map to slots modulo a number larger than any screenful, so while scrolling the rows that
+ * stay on screen keep their elements (and, memoized, are not rendered again).
  */
 const SLOTS = 512;
 const slotKey = (index: number): number => index % SLOTS;
