@@ -32,8 +32,9 @@ export interface HeartbeatClientOptions {
 }
 
 /**
- * The heartbeat's Kafka side, with kafkajs: a producer (heartbeat-producer.ts), a group-less reader over kafkajs's broker connections, small raw Metadata requests for the one
- * topic, and the admin operations the user may ask for. Connections are opened on first use.
+ * The heartbeat's Kafka side, with kafkajs: a producer (heartbeat-producer.ts), a group-less reader
+ * over kafkajs's broker connections, small raw Metadata requests for the one topic, and the admin
+ * operations the user may ask for. Connections are opened on first use.
  */
 export class KafkaHeartbeatClient implements HeartbeatTransport {
   private readonly kafka: Kafka;

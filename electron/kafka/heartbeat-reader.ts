@@ -2,10 +2,7 @@ import type { HeartbeatReader, HeartbeatReaderOptions, HeartbeatRecord } from '.
 import type { Clock } from '../poller/clock';
 import { errorText } from './error-text';
 import type { FetchBroker } from './kafkajs-fetch-broker';
-
-import { EARLIEST_OFFSET, LATEST_OFFSET, offsetsAt } from './partition-offsets';
-
-const READ_UNCOMMITTED = 0;
+import { EARLIEST_OFFSET, LATEST_OFFSET, offsetsAt, READ_UNCOMMITTED } from './partition-offsets';
 
 export interface HeartbeatReaderSettings {
   readonly clock: Clock;

@@ -3,7 +3,8 @@ import type { AdminBroker } from './kafkajs-admin-broker';
 /** ListOffsets timestamps: the first offset still in the log, and the one the next message will get. */
 export const EARLIEST_OFFSET = -2;
 export const LATEST_OFFSET = -1;
-const READ_UNCOMMITTED = 0;
+/** Isolation level for ListOffsets and Fetch: the heartbeat writes no transactions, so none are waited for. */
+export const READ_UNCOMMITTED = 0;
 
 /**
  * One ListOffsets request to a partition leader for some of its partitions of one topic: partition

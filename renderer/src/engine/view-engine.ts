@@ -8,7 +8,7 @@ import { searchTexts } from '../table/column-spec';
 import { toCsv } from '../table/csv';
 import { encodeTexts, type EncodedTexts } from '../table/row-filter';
 import { RowOrderCache, sortBy } from '../table/row-order';
-import { compileFilter, type CompiledFilter } from '../table/text-filter';
+import { compileFilter } from '../table/text-filter';
 import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
 import { PARTITION_SCOPE_FILTERS } from '../views/topics/partition-scope';
 import { clusterView, type ClusterView } from './cluster-view';
@@ -27,8 +27,6 @@ interface SourceRows {
   /** Every row, in that order: built on first need for the whole-cluster list. */
   all(): readonly PartitionRow[];
   readonly order: RowOrderCache;
-  /** The last filter compiled, so scrolling a filtered table reuses its mask rather than testing every row again. */
-  filter: { readonly text: string; readonly compiled: CompiledFilter } | null;
   /** Searchable texts per row, dictionary-encoded, built on the first filter. */
   texts: EncodedTexts | null;
 }
@@ -64,7 +62,7 @@ class ClusterState {
     const key = JSON.stringify(source);
     if (!this.sources.has(key)) {
       const rows = this.build(source);
-      this.sources.set(key, rows === null ? null : { ...rows, order: new RowOrderCache(rows.count), filter: null, texts: null });
+      this.sources.set(key, rows === null ? null : { ...rows, order: new RowOrderCache(rows.count), texts: null });
     }
     return this.sources.get(key) ?? null;
   }
@@ -89,8 +87,8 @@ class ClusterState {
 
 function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>): Int32Array {
   const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
-  if (source.filter?.text !== query.filter) source.filter = { text: query.filter, compiled: compileFilter(query.filter) };
-  const filter = source.filter.compiled;
+  // Compiled per request (microseconds); what it keeps is remembered by its text in the row order cache.
+  const filter = compileFilter(query.filter);
   if (filter.kind === 'match' && source.texts === null) {
     const rows = source.all();
     source.texts = encodeTexts(rows.length, (i) => SEARCH_TEXTS(rows[i] as PartitionRow));

@@ -40,7 +40,6 @@ export interface DataTableProps<Row> {
   readonly filterPlaceholder?: string;
 }
 
-
 export interface TableFrameProps<Row> extends RowPresentation<Row> {
   readonly tableId: string;
   readonly state: ReturnType<typeof useTableState>;

@@ -189,14 +189,12 @@ export class RowOrderCache {
   }
 
   private keptBy(request: FilterRequest): KeptRows | null {
-    const known = recall(this.filters, request.key);
-    if (known === undefined) {
-      const last = this.lastFilter === null ? undefined : this.filters.get(this.lastFilter);
-      const within = last !== undefined && last.kept !== null && narrows(request.filter, last.filter) ? last.kept.positions : null;
-      remember(this.filters, request.key, { filter: request.filter, kept: keptRows(this.count, request, within) });
-    }
+    const last = this.lastFilter === null ? undefined : this.filters.get(this.lastFilter);
     this.lastFilter = request.key;
-    return this.filters.get(request.key)?.kept ?? null;
+    const known = recall(this.filters, request.key);
+    if (known !== undefined) return known.kept;
+    const within = last !== undefined && last.kept !== null && narrows(request.filter, last.filter) ? last.kept.positions : null;
+    return remember(this.filters, request.key, { filter: request.filter, kept: keptRows(this.count, request, within) }).kept;
   }
 
   private all(): Int32Array {
