@@ -18,6 +18,19 @@ const engine = new ViewEngine();
 
 const post = (message: FromEngine): void => scope.postMessage(message);
 
+/** Work to do after an answer has gone, on a timer of its own: only the latest request's is kept. */
+let idleWork: (() => void) | null = null;
+function whenIdle(work: () => void): void {
+  if (idleWork === null) {
+    setTimeout(() => {
+      const next = idleWork;
+      idleWork = null;
+      next?.();
+    }, 0);
+  }
+  idleWork = work;
+}
+
 function take(snapshot: ClusterSnapshot): void {
   const view = engine.applySnapshot(snapshot);
   if (view === null) return;
@@ -47,7 +60,9 @@ scope.onmessage = (event: MessageEvent<ToEngine>) => {
     take(JSON.parse(message.json) as ClusterSnapshot);
   } else {
     try {
-      post({ type: 'answer', id: message.id, ok: true, answer: engine.answer(message.request) });
+      const { request } = message;
+      post({ type: 'answer', id: message.id, ok: true, answer: engine.answer(request) });
+      if (request.kind === 'rows') whenIdle(() => engine.prepareSearch(request.query));
     } catch (error) {
       post({ type: 'answer', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
     }

@@ -68,6 +68,21 @@ describe('ViewEngine', () => {
     expect(changed).toEqual(['orders/0', 'orders/1']);
   });
 
+  it('filters the same after preparing the search ahead of the first keystroke, and on a new poll', () => {
+    const snapshot = syntheticCluster({ brokers: 6, partitions: 600, partitionsPerTopic: 30, replicationFactor: 3, outOfSyncRatio: 0.05, seed: 9 });
+    const topic = snapshot.topics[3]?.name ?? '';
+    const q = query({ clusterKey: 'synthetic', filter: topic, end: 600 });
+    const fresh = new ViewEngine();
+    fresh.applySnapshot(snapshot);
+    const prepared = new ViewEngine();
+    prepared.applySnapshot(snapshot);
+    prepared.prepareSearch(q);
+    expect(keys(prepared, q)).toEqual(keys(fresh, q));
+    expect(keys(prepared, q)).toHaveLength(30);
+    prepared.applySnapshot({ ...snapshot, takenAt: snapshot.takenAt + 1, topics: snapshot.topics.slice(4) });
+    expect(keys(prepared, q)).toEqual([]);
+  });
+
   it('exports every shown row as CSV in the shown order, not only the window', () => {
     const engine = new ViewEngine();
     const snapshot = syntheticCluster({ brokers: 6, partitions: 1_200, partitionsPerTopic: 40, replicationFactor: 3, outOfSyncRatio: 0.05, seed: 3 });

@@ -13,6 +13,7 @@ import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/p
 import { PARTITION_SCOPE_FILTERS } from '../views/topics/partition-scope';
 import { clusterView, type ClusterView } from './cluster-view';
 import { PollRows } from './poll-rows';
+import { pollSearchTexts } from './poll-search-texts';
 import type { EngineAnswer, EngineRequest, PartitionSource, RowsQuery, RowsWindow } from './engine-protocol';
 
 const FIELDS = new Map(CLUSTER_PARTITION_FIELDS.map((f) => [f.id, f]));
@@ -27,11 +28,16 @@ interface SourceRows {
   /** Every row, in that order: built on first need for the whole-cluster list. */
   all(): readonly PartitionRow[];
   readonly order: RowOrderCache;
+  /** Encodes the rows' searchable texts. */
+  encodeTexts(): EncodedTexts;
   /** Searchable texts per row, dictionary-encoded, built on the first filter. */
   texts: EncodedTexts | null;
 }
 
-const listed = (rows: readonly PartitionRow[]): Pick<SourceRows, 'count' | 'rowAt' | 'all'> => ({ count: rows.length, rowAt: (i) => rows[i], all: () => rows });
+type BuiltSource = Omit<SourceRows, 'order' | 'texts'>;
+
+const encodeRows = (rows: readonly PartitionRow[]): EncodedTexts => encodeTexts(rows.length, (i) => SEARCH_TEXTS(rows[i] as PartitionRow));
+const listed = (rows: readonly PartitionRow[]): BuiltSource => ({ count: rows.length, rowAt: (i) => rows[i], all: () => rows, encodeTexts: () => encodeRows(rows) });
 
 /** One cluster's latest poll in the engine: the full snapshot and what is built from it on demand. */
 class ClusterState {
@@ -67,10 +73,17 @@ class ClusterState {
     return this.sources.get(key) ?? null;
   }
 
-  private build(source: PartitionSource): Pick<SourceRows, 'count' | 'rowAt' | 'all'> | null {
+  private build(source: PartitionSource): BuiltSource | null {
     if (source.kind === 'cluster') {
-      const { rows } = this;
-      if (source.scope === 'all') return { count: rows.count, rowAt: (i) => rows.rowAt(i), all: () => rows.all() };
+      const { rows, snapshot } = this;
+      if (source.scope === 'all') {
+        return {
+          count: rows.count,
+          rowAt: (i) => rows.rowAt(i),
+          all: () => rows.all(),
+          encodeTexts: () => pollSearchTexts(snapshot, CLUSTER_PARTITION_FIELDS) ?? encodeRows(rows.all()),
+        };
+      }
       return listed(rows.all().filter(PARTITION_SCOPE_FILTERS[source.scope]));
     }
     if (source.kind === 'topic') {
@@ -89,10 +102,7 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
   const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
   // Compiled per request (microseconds); what it keeps is remembered by its text in the row order cache.
   const filter = compileFilter(query.filter);
-  if (filter.kind === 'match' && source.texts === null) {
-    const rows = source.all();
-    source.texts = encodeTexts(rows.length, (i) => SEARCH_TEXTS(rows[i] as PartitionRow));
-  }
+  if (filter.kind === 'match') source.texts ??= source.encodeTexts();
   const sort = field === undefined || query.sort === null ? null : sortBy(source.all(), field.id, field.sortValue, query.sort.desc);
   const texts = (i: number): readonly string[] => {
     const row = source.rowAt(i);
@@ -131,6 +141,15 @@ export class ViewEngine {
   warm(clusterKey: string): void {
     const state = this.clusters.get(clusterKey);
     if (state?.previousHadAllRows === true) state.rows.all();
+  }
+
+  /**
+   * Encodes the searchable texts of the rows a table shows, if not yet done: called when the engine
+   * is idle after answering for that table, so the first keystroke in its filter finds them ready.
+   */
+  prepareSearch(query: Pick<RowsQuery, 'clusterKey' | 'source'>): void {
+    const source = this.clusters.get(query.clusterKey)?.source(query.source);
+    if (source !== undefined && source !== null) source.texts ??= source.encodeTexts();
   }
 
   latestView(clusterKey: string): ClusterView | null {

@@ -24,27 +24,44 @@ export interface EncodedTexts {
   readonly columns: readonly { readonly values: readonly string[]; readonly codes: Int32Array }[];
 }
 
+/** Builds EncodedTexts one text at a time, for encoders that read texts from somewhere other than rows. */
+export class TextsEncoder {
+  private readonly columns: { values: string[]; codes: Int32Array; index: Map<string, number>; last: string | null; lastCode: number }[] = [];
+
+  constructor(readonly count: number) {}
+
+  set(position: number, column: number, text: string): void {
+    let encoded = this.columns[column];
+    if (encoded === undefined) {
+      encoded = { values: [], codes: new Int32Array(this.count).fill(-1), index: new Map(), last: null, lastCode: -1 };
+      this.columns[column] = encoded;
+    }
+    // Neighbouring rows often repeat a text (a topic's partitions): skip the lookup then.
+    if (text !== encoded.last) {
+      let code = encoded.index.get(text);
+      if (code === undefined) {
+        code = encoded.values.length;
+        encoded.values.push(text);
+        encoded.index.set(text, code);
+      }
+      encoded.last = text;
+      encoded.lastCode = code;
+    }
+    encoded.codes[position] = encoded.lastCode;
+  }
+
+  done(): EncodedTexts {
+    return { count: this.count, columns: this.columns.map(({ values, codes }) => ({ values, codes })) };
+  }
+}
+
 export function encodeTexts(count: number, texts: (position: number) => readonly string[]): EncodedTexts {
-  const columns: { values: string[]; codes: Int32Array; index: Map<string, number> }[] = [];
+  const encoder = new TextsEncoder(count);
   for (let i = 0; i < count; i += 1) {
     const row = texts(i);
-    for (let c = 0; c < row.length; c += 1) {
-      let column = columns[c];
-      if (column === undefined) {
-        column = { values: [], codes: new Int32Array(count).fill(-1), index: new Map() };
-        columns[c] = column;
-      }
-      const text = row[c] as string;
-      let code = column.index.get(text);
-      if (code === undefined) {
-        code = column.values.length;
-        column.values.push(text);
-        column.index.set(text, code);
-      }
-      column.codes[i] = code;
-    }
+    for (let c = 0; c < row.length; c += 1) encoder.set(i, c, row[c] as string);
   }
-  return { count, columns: columns.map(({ values, codes }) => ({ values, codes })) };
+  return encoder.done();
 }
 
 /** The rows a filter keeps: one byte per position, and the kept positions in row order. */
@@ -64,15 +81,18 @@ export function keptRows(count: number, request: FilterRequest, within: Int32Arr
   const n = within === null ? count : within.length;
   let kept = 0;
   if (encoded !== undefined && encoded.count === count) {
-    const matching = encoded.columns.map((column) => ({ codes: column.codes, matches: Uint8Array.from(column.values, (text) => (filter.test(text) ? 1 : 0)) }));
-    for (let k = 0; k < n; k += 1) {
-      const i = within === null ? k : (within[k] as number);
-      for (const { codes, matches } of matching) {
+    // Column by column: each distinct text is tested once, then a plain pass over the codes, and a
+    // column none of whose texts match (partition numbers for a topic name) costs nothing more.
+    for (const { values, codes } of encoded.columns) {
+      const matches = Uint8Array.from(values, (text) => (filter.test(text) ? 1 : 0));
+      if (!matches.includes(1)) continue;
+      for (let k = 0; k < n; k += 1) {
+        const i = within === null ? k : (within[k] as number);
+        if (mask[i] === 1) continue;
         const code = codes[i] as number;
         if (code >= 0 && matches[code] === 1) {
           mask[i] = 1;
           kept += 1;
-          break;
         }
       }
     }

@@ -148,5 +148,9 @@ describe('RowOrderCache', () => {
       const viaCodes = Array.from(new RowOrderCache(rows.length).order(null, { ...by(text, byRow), encoded }));
       expect(viaCodes, text).toEqual(plain);
     }
+    // Typing on narrows within the rows the previous filter kept, via the codes as well.
+    const typing = new RowOrderCache(rows.length);
+    const kept = ['o', 'or', 'ord', 'orders', 'orders-'].map((text) => Array.from(typing.order(null, { ...by(text, byRow), encoded })));
+    expect(kept).toEqual([[0, 1, 3], [0, 1, 3], [0, 1, 3], [0, 1, 3], [3]]);
   });
 });
