@@ -16,9 +16,20 @@ describe('PollRows', () => {
     for (const position of [0, 1, 36, 37, 38, 300, expected.length - 1]) expect(rows.rowAt(position)).toEqual(expected[position]);
     expect(rows.rowAt(expected.length)).toBeUndefined();
     expect(rows.rowAt(-1)).toBeUndefined();
-    expect(rows.allBuilt).toBe(false);
+    expect(rows.allWanted).toBe(false);
     expect(rows.all()).toEqual(expected);
-    expect(rows.allBuilt).toBe(true);
+    expect(rows.allWanted).toBe(true);
+  });
+
+  it('tells a prebuild from a request that needed every row, and rebuilds rows after letting them go', () => {
+    const rows = new PollRows(snapshot, model);
+    expect(rows.prebuild()).toEqual(expected);
+    expect(rows.allWanted).toBe(false);
+    const built = rows.rowAt(200);
+    rows.release();
+    expect(rows.rowAt(200)).not.toBe(built);
+    expect(rows.rowAt(200)).toEqual(expected[200]);
+    expect(rows.rowFor(expected[200]?.topic ?? '', expected[200]?.partition ?? -1)).toEqual(expected[200]);
   });
 
   it('finds a topic partition by name and id, built or not, and nothing for one the poll does not have', () => {

@@ -18,6 +18,7 @@ export class PollRows {
   private readonly starts: Int32Array;
   private topicIndex: ReadonlyMap<string, number> | null = null;
   private built: readonly PartitionRow[] | null = null;
+  private wanted = false;
 
   constructor(
     private readonly snapshot: ClusterSnapshot,
@@ -32,12 +33,18 @@ export class PollRows {
     this.count = this.starts[snapshot.topics.length] as number;
   }
 
-  /** Whether every row has been built: someone sorted, filtered or exported this poll's partitions. */
-  get allBuilt(): boolean {
-    return this.built !== null;
+  /** Whether a request needed every row (a sort, an export, a scoped list), not only a prebuild. */
+  get allWanted(): boolean {
+    return this.wanted;
   }
 
   all(): readonly PartitionRow[] {
+    this.wanted = true;
+    return this.prebuild();
+  }
+
+  /** Builds every row ahead of a request expected to need them, without counting as that request. */
+  prebuild(): readonly PartitionRow[] {
     if (this.built === null) {
       const rows: PartitionRow[] = new Array<PartitionRow>(this.count);
       this.snapshot.topics.forEach((topic, t) => {
@@ -49,6 +56,14 @@ export class PollRows {
       this.built = rows;
     }
     return this.built;
+  }
+
+  /**
+   * Lets the built rows go (about 40 MB at 100,000 partitions) once this poll is only the one the
+   * next is compared with: the few rows that comparison reads are built again one by one.
+   */
+  release(): void {
+    this.built = null;
   }
 
   rowAt(position: number): PartitionRow | undefined {

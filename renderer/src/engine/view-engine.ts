@@ -54,9 +54,9 @@ class ClusterState {
     this.rows = new PollRows(snapshot, model);
   }
 
-  /** Whether the previous poll's rows were all built, i.e. someone was sorting or filtering partitions. */
-  get previousHadAllRows(): boolean {
-    return this.previous?.allBuilt === true;
+  /** Whether a request needed all of the previous poll's rows, i.e. someone was sorting partitions. */
+  get previousWantedAllRows(): boolean {
+    return this.previous?.allWanted === true;
   }
 
   changed(row: PartitionRow): boolean {
@@ -129,18 +129,19 @@ export class ViewEngine {
     const model = deriveClusterModel(snapshot);
     this.versions += 1;
     const view = clusterView(snapshot, model, this.versions, startedAt);
+    current?.rows.release();
     this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current?.rows ?? null));
     return view;
   }
 
   /**
-   * Builds every partition row of the latest poll ahead of the request for them, when the previous
-   * poll's were all built (a partition table is sorted or filtered): called after the view is sent,
+   * Builds every partition row of the latest poll ahead of the request for them, when a request
+   * needed all of the previous poll's (a partition table is sorted): called after the view is sent,
    * so the page has its view first and the table's refresh finds the rows ready.
    */
   warm(clusterKey: string): void {
     const state = this.clusters.get(clusterKey);
-    if (state?.previousHadAllRows === true) state.rows.all();
+    if (state?.previousWantedAllRows === true) state.rows.prebuild();
   }
 
   /**
