@@ -44,7 +44,6 @@ export interface RendererBenchmarkOptions {
   readonly build?: boolean;
   readonly log?: (line: string) => void;
   readonly sortRuns?: number;
-  readonly filterRuns?: number;
   readonly pushes?: number;
 }
 
@@ -146,16 +145,27 @@ async function clearSort(page: Page, hash: string, table: string, column: string
   await page.waitForSelector(`[data-table-id="${table}"] [data-testid="col-${column}"][aria-sort="none"]`, { timeout: 60_000 });
 }
 
-/** Types filters in turn; each must show the row count the filter gives on the generated data. */
-async function filterLatency(page: Page, table: string, filters: readonly { text: string; rows: number }[], runs: number): Promise<Latency> {
+/**
+ * Types each query into the filter a key at a time, then clears it, as a person does: every
+ * keystroke is a filter not typed before (most narrow the one before). A keystroke's time runs
+ * until the frame showing the rows for its text has been painted (the row count says which filter
+ * it counts, `data-filter`); each query's last keystroke must show the rows it keeps on the
+ * generated data.
+ */
+async function filterLatency(page: Page, table: string, queries: readonly { text: string; rows: number }[]): Promise<Latency> {
   const samples: number[] = [];
   const cases: string[] = [];
   const input = `[data-table-id="${table}"] [data-testid="table-filter"]`;
   const count = `[data-table-id="${table}"] [data-testid="row-count"]`;
-  for (let i = 0; i < runs; i += 1) {
-    const filter = filters[i % filters.length] as { text: string; rows: number };
-    samples.push(await act(page, { kind: 'type', selector: input, text: filter.text }, { selector: count, attribute: 'data-shown', value: String(filter.rows) }));
-    cases.push(`${filter.text === '' ? '(cleared)' : filter.text} → ${filter.rows} rows`);
+  const type = async (text: string, label: string): Promise<void> => {
+    samples.push(await act(page, { kind: 'type', selector: input, text }, { selector: count, attribute: 'data-filter', value: text }));
+    cases.push(label);
+  };
+  for (const query of queries) {
+    for (let length = 1; length <= query.text.length; length += 1) await type(query.text.slice(0, length), `typing ${query.text}`);
+    const shown = await page.getAttribute(count, 'data-shown');
+    if (shown !== String(query.rows)) throw new Error(`renderer benchmark: ${table} filtered by ${query.text} shows ${shown} rows, not ${query.rows}`);
+    await type('', 'clearing');
   }
   return latency(samples, cases);
 }
@@ -185,8 +195,16 @@ async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): 
   return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, engineMs };
 }
 
-/** Rows the table filter keeps on the generated cluster: topic names only (partition numbers never contain "topic"). */
-function topicsMatching(snapshot: ClusterSnapshot, test: (name: string) => boolean): { topics: number; partitions: number } {
+/** What the benchmark types into the tables' filters: three substrings and a regular expression. */
+const TYPED_QUERIES = ['topic-0004', 'topic-0123', '/^topic-0001[0-9]$/', 'topic-01077'];
+
+/**
+ * Rows a query keeps on the generated cluster. It can only match topic names: partition numbers
+ * never contain "topic", and the generated partitions have no errors.
+ */
+function topicsMatching(snapshot: ClusterSnapshot, query: string): { topics: number; partitions: number } {
+  const pattern = /^\/(.*)\/$/.exec(query);
+  const test = pattern ? (name: string) => new RegExp(pattern[1] as string).test(name) : (name: string) => name.includes(query);
   const matching = snapshot.topics.filter((t) => test(t.name));
   return { topics: matching.length, partitions: matching.reduce((sum, t) => sum + t.partitions.length, 0) };
 }
@@ -221,14 +239,10 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
     const heapAfterLoad = await topics.page.evaluate(usedHeapBytes);
 
     log('sort and filter on the topics table…');
-    const topicFilters = ['topic-0004', 'topic-00042', '/^topic-0001[0-9]$/', ''].map((text) => {
-      const pattern = /^\/(.*)\/$/.exec(text);
-      const test = pattern ? (name: string) => new RegExp(pattern[1] as string).test(name) : (name: string) => name.includes(text);
-      return { text, rows: topicsMatching(first, test).topics };
-    });
+    const topicQueries = TYPED_QUERIES.map((text) => ({ text, rows: topicsMatching(first, text).topics }));
     const sortTopics = await sortLatency(topics.page, 'topics', ['partitions', 'name', 'underReplicated'], options.sortRuns ?? 30);
     await clearSort(topics.page, '#/topics', 'topics', 'partitions');
-    const filterTopics = await filterLatency(topics.page, 'topics', topicFilters, options.filterRuns ?? 32);
+    const filterTopics = await filterLatency(topics.page, 'topics', topicQueries);
     await topics.page.fill('[data-table-id="topics"] [data-testid="table-filter"]', '');
     log('new snapshots landing on the topics tab…');
     const landingTopics = await snapshotLanding(topics.page, feed, options.pushes ?? 5);
@@ -240,14 +254,10 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
       open: '[data-testid="all-partitions"]',
     });
     log('sort and filter on the partitions table…');
-    const partitionFilters = ['topic-0004', 'topic-00042', '/^topic-0001[0-9]$/', ''].map((text) => {
-      const pattern = /^\/(.*)\/$/.exec(text);
-      const test = pattern ? (name: string) => new RegExp(pattern[1] as string).test(name) : (name: string) => name.includes(text);
-      return { text, rows: topicsMatching(first, test).partitions };
-    });
+    const partitionQueries = TYPED_QUERIES.map((text) => ({ text, rows: topicsMatching(first, text).partitions }));
     const sortPartitions = await sortLatency(partitions.page, 'cluster-partitions', ['partition', 'topic', 'highWatermark'], options.sortRuns ?? 30);
     await clearSort(partitions.page, '#/topics?parts=all', 'cluster-partitions', 'partition');
-    const filterPartitions = await filterLatency(partitions.page, 'cluster-partitions', partitionFilters, options.filterRuns ?? 32);
+    const filterPartitions = await filterLatency(partitions.page, 'cluster-partitions', partitionQueries);
     await partitions.page.fill('[data-table-id="cluster-partitions"] [data-testid="table-filter"]', '');
     log('new snapshots landing under the partitions table…');
     const landingPartitions = await snapshotLanding(partitions.page, feed, options.pushes ?? 5);

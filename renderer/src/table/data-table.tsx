@@ -47,6 +47,8 @@ export interface TableFrameProps<Row> extends RowPresentation<Row> {
   readonly total: number;
   /** The sort the shown rows are in (for rows ordered elsewhere, the last one applied). */
   readonly appliedSort: SortState | null;
+  /** The filter the shown rows were kept by (for rows filtered elsewhere, the last one applied). */
+  readonly appliedFilter: string;
   /** Text columns start ascending, counts descending (most first), as TanStack would pick from the data. */
   readonly sample: Row | undefined;
   readonly onExportCsv: () => void;
@@ -104,6 +106,7 @@ export function TableFrame<Row>(props: TableFrameProps<Row>) {
         filter={state.filter}
         filterError={shownFilter.kind === 'error' ? shownFilter.message : null}
         shown={props.shown.count}
+        shownFilter={props.appliedFilter}
         total={props.total}
         view={cards ? 'cards' : 'table'}
         canShowCards={props.renderCard !== undefined}
@@ -188,6 +191,7 @@ export function DataTable<Row>(props: DataTableProps<Row>) {
       shown={shown}
       total={rows.length}
       appliedSort={sortSpec === undefined ? null : state.sort}
+      appliedFilter={state.filter}
       sample={rows[0]}
       onExportCsv={exportCsv}
     />

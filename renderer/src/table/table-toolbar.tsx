@@ -8,6 +8,8 @@ interface TableToolbarProps {
   readonly filter: string;
   readonly filterError: string | null;
   readonly shown: number;
+  /** The filter that count is for: rows filtered elsewhere arrive after the typing. */
+  readonly shownFilter: string;
   readonly total: number;
   readonly view: ViewMode;
   readonly canShowCards: boolean;
@@ -39,7 +41,7 @@ export function TableToolbar(props: TableToolbarProps) {
           Invalid regular expression: {props.filterError}
         </span>
       )}
-      <span className="muted" data-testid="row-count" data-shown={props.shown} data-total={props.total}>
+      <span className="muted" data-testid="row-count" data-shown={props.shown} data-total={props.total} data-filter={props.shownFilter}>
         {props.shown === props.total
           ? `${formatCount(props.total)} ${props.total === 1 ? 'row' : 'rows'}`
           : `${formatCount(props.shown)} of ${formatCount(props.total)} rows`}

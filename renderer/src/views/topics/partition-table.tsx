@@ -101,6 +101,7 @@ export function PartitionTable(props: PartitionTableProps) {
       shown={shown}
       total={page?.total ?? 0}
       appliedSort={page?.sort ?? null}
+      appliedFilter={page?.filter ?? ''}
       sample={page?.rows[0]?.row}
       flashToken={page?.takenAt ?? undefined}
       onExportCsv={exportCsv}
