@@ -69,15 +69,18 @@ const NO_ROWS: never[] = [];
 export function TableFrame<Row>(props: TableFrameProps<Row>) {
   const { tableId, state, columns, sample, appliedSort, rowHeight = 28 } = props;
   const shownFilter = useMemo(() => compileFilter(state.filter), [state.filter]);
+  // Which columns sort descending first, as a key: the sample row is a new object with every poll
+  // and every window of rows, and new column definitions make TanStack rebuild its columns and headers.
+  const descFirst = columns.map((spec) => (sample !== undefined && typeof spec.sortValue(sample) !== 'string' ? '1' : '0')).join('');
   const columnDefs = useMemo<ColumnDef<Row, unknown>[]>(
     () =>
-      columns.map((spec) => ({
+      columns.map((spec, i) => ({
         id: spec.id,
         header: spec.header,
         accessorFn: (row: Row) => spec.sortValue(row),
-        sortDescFirst: sample === undefined ? false : typeof spec.sortValue(sample) !== 'string',
+        sortDescFirst: descFirst[i] === '1',
       })),
-    [columns, sample],
+    [columns, descFirst],
   );
   const sorting: SortingState = appliedSort === null ? [] : [appliedSort];
   const table = useReactTable<Row>({
