@@ -85,5 +85,7 @@ export type FromEngine =
   | { readonly type: 'view-part'; readonly version: number; readonly part: 'topicRows'; readonly slice: number; readonly json: string }
   | { readonly type: 'view'; readonly version: number; readonly engineMs: number; readonly json: string }
   | { readonly type: 'connection'; readonly connection: BackendConnection; readonly detail: string | null }
+  /** A table's rows for a new view, answered right after it, before the table asks again (ViewEngine.answersAhead). */
+  | { readonly type: 'rows-ahead'; readonly query: RowsQuery; readonly answer: RowsWindow }
   | { readonly type: 'answer'; readonly id: number; readonly ok: true; readonly answer: unknown }
   | { readonly type: 'answer'; readonly id: number; readonly ok: false; readonly error: string };

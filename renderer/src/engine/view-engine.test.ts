@@ -83,6 +83,25 @@ describe('ViewEngine', () => {
     expect(keys(prepared, q)).toEqual([]);
   });
 
+  it('answers each open table again with a new view, ahead of its asking, until the table stops asking', () => {
+    const engine = new ViewEngine();
+    const open = query({ sort: { id: 'partition', desc: true } });
+    expect(engine.answer({ kind: 'rows', query: open }).version).toBeNull();
+    const first = engine.applySnapshot(demoSnapshot());
+    const ahead = engine.answersAhead('demo');
+    expect(ahead.map((a) => a.query)).toEqual([open]);
+    expect(ahead[0]?.answer.version).toBe(first?.version);
+    expect(ahead[0]?.answer).toEqual(engine.answer({ kind: 'rows', query: open }));
+    expect(engine.answersAhead('other')).toEqual([]);
+    // The table asked again (above): answered with the next view too; then it stops asking.
+    engine.applySnapshot(demoSnapshot({ takenAt: 2_000 }));
+    expect(engine.answersAhead('demo').map((a) => a.answer.takenAt)).toEqual([2_000]);
+    engine.applySnapshot(demoSnapshot({ takenAt: 3_000 }));
+    expect(engine.answersAhead('demo')).toEqual([]);
+    engine.applySnapshot(demoSnapshot({ takenAt: 4_000 }));
+    expect(engine.answersAhead('demo')).toEqual([]);
+  });
+
   it('exports every shown row as CSV in the shown order, not only the window', () => {
     const engine = new ViewEngine();
     const snapshot = syntheticCluster({ brokers: 6, partitions: 1_200, partitionsPerTopic: 40, replicationFactor: 3, outOfSyncRatio: 0.05, seed: 3 });

@@ -120,6 +120,8 @@ function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>):
 export class ViewEngine {
   private readonly clusters = new Map<string, ClusterState>();
   private versions = 0;
+  /** Each partition table's latest rows query (by cluster and source), and whether it came since the last view. */
+  private readonly standing = new Map<string, { readonly query: RowsQuery; asked: boolean }>();
 
   /** Takes a new poll; returns what the page holds of it, or null for one older than the one held. */
   applySnapshot(snapshot: ClusterSnapshot): ClusterView | null {
@@ -151,6 +153,26 @@ export class ViewEngine {
   prepareSearch(query: Pick<RowsQuery, 'clusterKey' | 'source'>): void {
     const source = this.clusters.get(query.clusterKey)?.source(query.source);
     if (source !== undefined && source !== null) source.texts ??= source.encodeTexts();
+  }
+
+  /**
+   * The rows each open partition table of the cluster will ask for with the latest view, answered
+   * now: a table's latest query, if it asked since the previous view (a table that stopped asking
+   * has closed, and is forgotten). Sent with the view, so a table shows its rows for a new poll
+   * without a round trip to an engine that may by then be busy collecting the old poll's garbage.
+   */
+  answersAhead(clusterKey: string): { readonly query: RowsQuery; readonly answer: RowsWindow }[] {
+    const answers = [];
+    for (const [key, entry] of this.standing) {
+      if (entry.query.clusterKey !== clusterKey) continue;
+      if (!entry.asked) {
+        this.standing.delete(key);
+        continue;
+      }
+      entry.asked = false;
+      answers.push({ query: entry.query, answer: this.rows(entry.query, false) });
+    }
+    return answers;
   }
 
   latestView(clusterKey: string): ClusterView | null {
@@ -185,7 +207,12 @@ export class ViewEngine {
     }
   }
 
-  private rows(query: RowsQuery): RowsWindow {
+  private rows(query: RowsQuery, asked = true): RowsWindow {
+    if (asked) {
+      const key = `${query.clusterKey}\u0000${JSON.stringify(query.source)}`;
+      this.standing.delete(key);
+      this.standing.set(key, { query, asked: true });
+    }
     const state = this.clusters.get(query.clusterKey);
     const empty = { total: 0, shown: 0, sort: query.sort, filter: query.filter, start: 0, rows: [] };
     if (state === undefined) return { ...empty, version: null, takenAt: null, missing: false };

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { PartitionRow } from '../../../../shared/partition-rows';
 import { ReplicaLegend } from '../../components/replica-legend';
 import { navigate } from '../../navigation/route-store';
@@ -9,7 +10,7 @@ import { PartitionTable } from './partition-table';
 const openTopic = (row: PartitionRow): void => navigate({ selected: row.topic, partitions: null });
 
 /** A health reason's or rule's partitions across every topic: the rows behind a number on the cluster tab. */
-export function ClusterPartitions({ clusterKey, scope }: { readonly clusterKey: string; readonly scope: PartitionScope }) {
+export function ClusterPartitions({ clusterKey, scope, notice }: { readonly clusterKey: string; readonly scope: PartitionScope; readonly notice?: ReactNode }) {
   return (
     <div className="page page-fill" data-testid="cluster-partitions" data-scope={scope}>
       <div className="detail-header">
@@ -30,6 +31,7 @@ export function ClusterPartitions({ clusterKey, scope }: { readonly clusterKey: 
           ))}
         </select>
       </div>
+      {notice}
       <ReplicaLegend />
       <PartitionTable
         tableId="cluster-partitions"

@@ -105,7 +105,7 @@ export function PartitionTable(props: PartitionTableProps) {
       sample={page?.rows[0]?.row}
       flashToken={page?.takenAt ?? undefined}
       onExportCsv={exportCsv}
-      emptyText={page === null ? 'Loading…' : props.emptyText}
+      emptyText={page === null ? 'Loading…' : page.version === null ? 'Waiting for the first poll…' : props.emptyText}
     />
   );
 }

@@ -5,7 +5,8 @@ import { App } from '../../app';
 import { navigate, useRouteStore } from '../../navigation/route-store';
 import { demoSnapshot } from '../../test/demo-snapshot';
 import { fakeLayout } from '../../test/jsdom-layout';
-import { applySnapshot, pushCluster, resetAllStores } from '../../test/store-fixtures';
+import { applyClusterStatus } from '../../state/clusters-store';
+import { applySnapshot, clusterStatus, pushCluster, resetAllStores } from '../../test/store-fixtures';
 
 const topicNames = (): string[] => screen.getAllByTestId('topic-row').map((r) => r.dataset.topic ?? '');
 const cell = (row: HTMLElement, column: string): string => row.querySelector(`[data-col="${column}"]`)?.textContent ?? '';
@@ -93,5 +94,21 @@ describe('topics tab', () => {
     act(() => applySnapshot(healed));
     const flashing = [...document.querySelectorAll<HTMLElement>('.dt-flash')].map((r) => r.dataset.topic);
     expect(flashing).toEqual(['orders']);
+  });
+
+  it('opens a partition list linked before the first poll: it says what it waits for, then shows the rows', async () => {
+    act(() => {
+      resetAllStores();
+      applyClusterStatus(clusterStatus({ clusterKey: 'demo', profileName: 'demo', lastSuccessAt: null }));
+      navigate({ tab: 'topics', partitions: 'offline' });
+    });
+    render(<App />);
+    expect(screen.getByTestId('cluster-partitions')).toBeTruthy();
+    expect(screen.getByTestId('no-snapshot').textContent).toContain('No snapshot of demo yet');
+    expect(await screen.findByText('Waiting for the first poll…')).toBeTruthy();
+    act(() => applySnapshot(demoSnapshot()));
+    const rows = await screen.findAllByTestId('partition-row');
+    expect(rows.map((r) => `${r.dataset.topic}/${r.dataset.partition}`)).toEqual(['payments/0']);
+    expect(screen.queryByTestId('no-snapshot')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { TopicRow } from '../../../../shared/topic-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRouteField } from '../../navigation/route-store';
+import { useSelectedClusterKey } from '../../state/clusters-store';
 import { useSelectedView } from '../../state/selected-cluster';
 import { useChangeDetector } from '../../state/use-change-detector';
 import { topicChanges } from '../../state/view-models';
@@ -22,7 +23,12 @@ export function TopicsTab() {
   const selected = useRouteField('selected');
   const partitions = useRouteField('partitions');
   const isChanged = useChangeDetector(topicChanges);
-  if (view === null) return <NoSnapshot />;
+  const clusterKey = useSelectedClusterKey();
+  if (view === null) {
+    // A partition list opened by its URL asks for its rows already, so they come with the first view.
+    if (partitions !== null && selected === null && clusterKey !== null) return <ClusterPartitions clusterKey={clusterKey} scope={partitions} notice={<NoSnapshot />} />;
+    return <NoSnapshot />;
+  }
   const { snapshot } = view;
   if (selected !== null) return <TopicDetail view={view} topicName={selected} />;
   if (partitions !== null) return <ClusterPartitions clusterKey={snapshot.clusterKey} scope={partitions} />;
