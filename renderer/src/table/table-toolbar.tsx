@@ -1,5 +1,5 @@
 import { formatCount } from '../format/units';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { updateTable } from '../navigation/route-store';
 import type { SortState, ViewMode } from '../navigation/view-route';
 
@@ -21,21 +21,33 @@ interface TableToolbarProps {
   readonly placeholder?: string | undefined;
 }
 
+/**
+ * The filter box, rendered again only when what it shows changes: React rewrites a controlled
+ * input's name and type attributes on every render, and that restyles it, so a toolbar rendered for
+ * each window of rows or poll made every sort click and every poll need a frame for the input alone.
+ */
+const FilterInput = memo(function FilterInput(props: { tableId: string; filter: string; invalid: boolean; placeholder: string | undefined }) {
+  const { tableId } = props;
+  return (
+    <input
+      type="search"
+      className={`dt-filter${props.invalid ? ' dt-filter-invalid' : ''}`}
+      data-testid="table-filter"
+      placeholder={props.placeholder ?? 'Filter (text, or /regex/)'}
+      aria-label="Filter rows"
+      aria-invalid={props.invalid}
+      value={props.filter}
+      onChange={(e) => updateTable(tableId, { filter: e.target.value })}
+      spellCheck={false}
+    />
+  );
+});
+
 export function TableToolbar(props: TableToolbarProps) {
   const { tableId } = props;
   return (
     <div className="dt-toolbar">
-      <input
-        type="search"
-        className={`dt-filter${props.filterError === null ? '' : ' dt-filter-invalid'}`}
-        data-testid="table-filter"
-        placeholder={props.placeholder ?? 'Filter (text, or /regex/)'}
-        aria-label="Filter rows"
-        aria-invalid={props.filterError !== null}
-        value={props.filter}
-        onChange={(e) => updateTable(tableId, { filter: e.target.value })}
-        spellCheck={false}
-      />
+      <FilterInput tableId={tableId} filter={props.filter} invalid={props.filterError !== null} placeholder={props.placeholder} />
       {props.filterError !== null && (
         <span className="severity-critical" role="alert" data-testid="table-filter-error">
           Invalid regular expression: {props.filterError}
