@@ -102,6 +102,14 @@ describe('ViewEngine', () => {
     expect(engine.answersAhead('demo')).toEqual([]);
   });
 
+  it('answers ahead for the eight tables that asked last, however many asked', () => {
+    const engine = new ViewEngine();
+    const topics = Array.from({ length: 12 }, (_, i) => `topic-${i}`);
+    for (const topic of topics) engine.answer({ kind: 'rows', query: query({ source: { kind: 'topic', topic } }) });
+    engine.applySnapshot(demoSnapshot());
+    expect(engine.answersAhead('demo').map((a) => (a.query.source.kind === 'topic' ? a.query.source.topic : ''))).toEqual(topics.slice(4));
+  });
+
   it('exports every shown row as CSV in the shown order, not only the window', () => {
     const engine = new ViewEngine();
     const snapshot = syntheticCluster({ brokers: 6, partitions: 1_200, partitionsPerTopic: 40, replicationFactor: 3, outOfSyncRatio: 0.05, seed: 3 });

@@ -20,6 +20,8 @@ const FIELDS = new Map(CLUSTER_PARTITION_FIELDS.map((f) => [f.id, f]));
 const SEARCH_TEXTS = searchTexts(CLUSTER_PARTITION_FIELDS);
 /** The most rows one window carries: a screenful or two, never the table. */
 const MAX_WINDOW = 500;
+/** The most tables answered ahead: more than a page shows at once (the oldest query is dropped). */
+const MAX_STANDING = 8;
 
 interface SourceRows {
   readonly count: number;
@@ -212,6 +214,7 @@ export class ViewEngine {
       const key = `${query.clusterKey}\u0000${JSON.stringify(query.source)}`;
       this.standing.delete(key);
       this.standing.set(key, { query, asked: true });
+      if (this.standing.size > MAX_STANDING) this.standing.delete(this.standing.keys().next().value as string);
     }
     const state = this.clusters.get(query.clusterKey);
     const empty = { total: 0, shown: 0, sort: query.sort, filter: query.filter, start: 0, rows: [] };
