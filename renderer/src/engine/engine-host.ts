@@ -20,8 +20,8 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
 
   /**
    * Work to do once the page has stopped asking for a second: only the latest request's is kept. Run
-   * at once, or a quarter of a second later, it competed for the CPU with the page rendering a newly
-   * opened partitions table (its first render took 20–40 ms longer on two cores).
+   * at once, it competed for the CPU with the page rendering a newly opened partitions table (its
+   * first render took 20–40 ms longer on two cores).
    */
   const IDLE_AFTER_MS = 1_000;
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
