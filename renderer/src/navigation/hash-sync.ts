@@ -49,7 +49,6 @@ export function installHashSync(target: Window): () => void {
   target.addEventListener('popstate', fromHash);
   target.addEventListener('hashchange', fromHash);
 
-
   const unsubscribe = useClustersStore.subscribe((state, previous) => {
     const key = state.selectedClusterKey;
     if (key !== previous.selectedClusterKey && key !== useRouteStore.getState().route.cluster) navigate({ cluster: key }, 'replace');

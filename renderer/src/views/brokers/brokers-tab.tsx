@@ -38,14 +38,14 @@ export function BrokersTab() {
   const view = useSelectedView();
   const snapshot = view?.snapshot ?? null;
   const selected = useRouteField('selected');
-  const brokers = useRouteField('brokers');
+  /** Brokers the URL narrows the list to, null for all. */
+  const only = useRouteField('brokers');
   const isChanged = useChangeDetector(brokerChanges);
   const report = useBrokerHealthReport(snapshot?.clusterKey ?? null);
   if (view === null || snapshot === null) return <NoSnapshot />;
   if (selected !== null) return <BrokerDetail view={view} brokerId={Number(selected)} />;
 
   const all = brokerTableRows(view.brokerRows, report);
-  const only = brokers;
   const rows = only === null ? all : all.filter((r) => only.includes(r.id));
   return (
     <div className="page page-fill" data-testid="brokers-tab">
