@@ -145,8 +145,7 @@ export function reversedOrder(order: Int32Array, value: (position: number) => So
     const v = value(order[end - 1] as number);
     let start = end - 1;
     while (start > 0 && value(order[start - 1] as number) === v) start -= 1;
-    out.set(order.subarray(start, end), at);
-    at += end - start;
+    for (let k = start; k < end; k += 1) out[at++] = order[k] as number;
     end = start;
   }
   return out;
