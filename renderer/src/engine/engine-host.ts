@@ -49,12 +49,14 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
         const jobs = engine.ordersAhead(clusterKey);
         const next = (): void => {
           const job = jobs.shift();
-          const order = job?.() ?? null;
-          if (order === null) return;
-          // A copy is transferred: the engine keeps the order for its own answers, and the page
-          // then receives it without a copy on its own thread.
-          const copy = order.order.slice();
-          scope.postMessage({ type: 'order', ...order, order: copy }, [copy.buffer]);
+          if (job === undefined) return;
+          const order = job();
+          if (order !== null) {
+            // A copy is transferred: the engine keeps the order for its own answers, and the page
+            // then receives it without a copy on its own thread.
+            const copy = order.order.slice();
+            scope.postMessage({ type: 'order', ...order, order: copy }, [copy.buffer]);
+          }
           setTimeout(next, 0);
         };
         next();

@@ -28,8 +28,11 @@ export interface SourceRows {
 
 export const encodeRows = (rows: readonly PartitionRow[]): EncodedTexts => encodeTexts(rows.length, (i) => PARTITION_SEARCH_TEXTS(rows[i] as PartitionRow));
 
-/** The sort a query asks for, reading every row only if the order is not already held. */
-export function sortRequest(source: SourceRows, sort: RowsQuery['sort']): SortRequest | null {
+/**
+ * The sort a query asks for, reading every row (from `allRows`, by default the source's) only if
+ * the order is not already held.
+ */
+export function sortRequest(source: SourceRows, sort: RowsQuery['sort'], allRows: () => readonly PartitionRow[] = () => source.all()): SortRequest | null {
   const field: PartitionField | undefined = sort === null ? undefined : FIELDS.get(sort.id);
   if (field === undefined || sort === null) return null;
   let rows: readonly PartitionRow[] | null = null;
@@ -37,7 +40,7 @@ export function sortRequest(source: SourceRows, sort: RowsQuery['sort']): SortRe
     columnId: field.id,
     desc: sort.desc,
     value: (position) => {
-      rows ??= source.all();
+      rows ??= allRows();
       const row = rows[position];
       return row === undefined ? undefined : field.sortValue(row);
     },

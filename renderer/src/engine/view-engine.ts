@@ -220,26 +220,36 @@ export class ViewEngine {
 
   /**
    * The sort orders the page will want for its open tables too big for it to sort (over
-   * PAGE_SORTS_UP_TO rows): every sortable column, both ways, each worked out when called (tens
-   * of milliseconds), so a caller can post each before working out the next. Called once the
-   * engine is otherwise idle; empty when the poll was superseded since.
+   * PAGE_SORTS_UP_TO rows): every sortable column, both ways, each worked out when its job is
+   * called (tens of milliseconds), so a caller can post each before working out the next. A job
+   * gives null when there is nothing to send (the poll was superseded since). The rows built to
+   * sort by are let go after the last job, unless a request needs them too.
    */
   ordersAhead(clusterKey: string): (() => OrderAhead | null)[] {
     const state = this.clusters.get(clusterKey);
     if (state === undefined) return [];
     const version = state.view.version;
+    const current = (): boolean => this.clusters.get(clusterKey) === state;
     const jobs: (() => OrderAhead | null)[] = [];
     for (const source of this.standingSources(clusterKey)) {
       if (!mirroredOnPage(source) || (state.source(source)?.count ?? 0) <= PAGE_SORTS_UP_TO) continue;
+      // The whole cluster's rows are the poll's rows: built without counting as a request for them all.
+      const allRows = source.kind === 'cluster' ? () => state.rows.prebuild() : undefined;
       for (const field of CLUSTER_PARTITION_FIELDS) {
         for (const desc of [false, true]) {
           jobs.push(() => {
-            const rows = this.clusters.get(clusterKey) === state ? state.source(source) : null;
-            const sort = rows === null ? null : sortRequest(rows, { id: field.id, desc });
+            const rows = current() ? state.source(source) : null;
+            const sort = rows === null ? null : sortRequest(rows, { id: field.id, desc }, allRows);
             return rows === null || sort === null ? null : { clusterKey, version, source, columnId: field.id, desc, order: rows.order.sorted(sort) };
           });
         }
       }
+    }
+    if (jobs.length > 0) {
+      jobs.push(() => {
+        if (current() && !state.rows.allWanted) state.rows.release();
+        return null;
+      });
     }
     return jobs;
   }
