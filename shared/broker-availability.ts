@@ -5,7 +5,7 @@ import type { ClusterSnapshot } from './cluster-snapshot';
  * assignment without being registered at all. Replicas on them are shown as offline even before
  * Kafka moves them to offlineReplicas.
  */
-export function unavailableBrokers(snapshot: Pick<ClusterSnapshot, 'brokers'>, missingBrokers: readonly number[]): ReadonlySet<number> {
+export function unavailableBrokers(snapshot: ClusterSnapshot, missingBrokers: readonly number[]): ReadonlySet<number> {
   const ids = new Set<number>(missingBrokers);
   for (const broker of snapshot.brokers) if (broker.fenced) ids.add(broker.id);
   return ids;

@@ -38,7 +38,7 @@ export function partitionKey(topic: string, partition: number): string {
 }
 
 export function partitionRow(
-  topic: Pick<TopicInfo, 'name' | 'config'>,
+  topic: TopicInfo,
   partition: PartitionInfo,
   rackOf: RackOf,
   unavailable: ReadonlySet<number>,

@@ -58,32 +58,4 @@ describe('the engine client and its host', () => {
     const other = await page.client.ask({ kind: 'rows', query: { ...query, sort: null, filter: 'orders' } });
     expect(other.rows.map((r) => r.row.key)).toEqual(['orders/0', 'orders/1', 'orders/2']);
   });
-
-  it('answers on the page, in the task that asks, once the engine has sent the partitions, and keeps the engine answering ahead', async () => {
-    const page = connected();
-    close = page.close;
-    page.client.pushSnapshot(demoSnapshot());
-    while (page.views.length === 0) await tick();
-    // The table asks once through the engine, which then sends the page this poll's partitions.
-    await page.client.ask({ kind: 'rows', query });
-    await tick();
-    const filtered = { ...query, filter: 'orders', start: 1 };
-    let answered = false;
-    const asked = page.client.ask({ kind: 'rows', query: filtered }).then((answer) => {
-      answered = true;
-      return answer;
-    });
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(answered).toBe(true);
-    expect((await asked).rows.map((r) => r.row.key)).toEqual(['orders/1', 'orders/2']);
-    // Answered on the page, the query still reached the engine: the next poll brings its rows ahead.
-    let next: Promise<unknown> | null = null;
-    page.client.onView(() => {
-      next = page.client.ask({ kind: 'rows', query: filtered });
-    });
-    page.client.pushSnapshot(demoSnapshot({ takenAt: 7_000 }));
-    while (next === null) await tick();
-    expect(await next).toMatchObject({ takenAt: 7_000, shown: 3, filter: 'orders' });
-  });
 });

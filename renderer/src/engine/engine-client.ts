@@ -2,7 +2,6 @@ import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { BackendConnection } from '../api/websocket-api';
 import type { ClusterView } from './cluster-view';
 import type { EngineAnswer, EngineRequest, FromEngine, RowsWindow, ToEngine } from './engine-protocol';
-import { PageRows } from './page-rows';
 import { ViewEngine } from './view-engine';
 
 /** The page's handle on the view engine, wherever it runs. */
@@ -61,8 +60,6 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   let parts = noParts(-1);
   // Rows the engine answered ahead for the latest view, by query, until a table asks for them.
   const ahead = new Map<string, RowsWindow>();
-  // Rows the page answers itself, from the partitions and orders the engine sends it.
-  const pageRows = new PageRows();
   worker.onmessage = (event: MessageEvent<FromEngine>) => {
     const message = event.data;
     if (message.type === 'connection') {
@@ -81,14 +78,6 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
       if (!taken) ahead.set(key, message.answer);
       return;
     }
-    if (message.type === 'partitions') {
-      pageRows.takePack(message);
-      return;
-    }
-    if (message.type === 'order') {
-      pageRows.takeOrder(message);
-      return;
-    }
     if (message.type === 'view-part') {
       if (parts.version !== message.version) parts = noParts(message.version);
       if (message.part === 'topicRows') parts.topicRows[message.slice] = JSON.parse(message.json) as ClusterView['topicRows'];
@@ -105,7 +94,6 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
       ahead.clear();
       const view: ClusterView = { ...rest, topicRows: received.topicRows.flat(), matrix: received.matrix };
       parts = noParts(-1);
-      pageRows.takeView(view);
       for (const listener of listeners) listener(view);
       return;
     }
@@ -130,11 +118,6 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
         // Still sent, unawaited: the engine answers ahead only for tables that keep asking.
         send({ type: 'request', id, request });
         return Promise.resolve(answered as EngineAnswer<R>);
-      }
-      const onPage = request.kind === 'rows' ? pageRows.answer(request.query) : null;
-      if (request.kind === 'rows' && onPage !== null) {
-        send({ type: 'stand', query: request.query });
-        return Promise.resolve(onPage as EngineAnswer<R>);
       }
       return new Promise<EngineAnswer<R>>((resolve, reject) => {
         pending.set(id, { resolve: resolve as (value: never) => void, reject, rowsKey });

@@ -1,13 +1,12 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
-import { packBuffers, type PartitionPack } from '../../../shared/partition-pack';
 import { TOPIC_ROWS_PER_MESSAGE, type FromEngine, type ToEngine } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /** The side of a message channel the engine serves: the worker's global scope in the app. */
 export interface EngineScope {
-  postMessage(message: FromEngine, transfer?: Transferable[]): void;
+  postMessage(message: FromEngine): void;
   onmessage: ((event: MessageEvent<ToEngine>) => void) | null;
 }
 
@@ -34,47 +33,6 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
     }, IDLE_AFTER_MS);
   }
 
-  /**
-   * After a poll, once the page has had its view and rows: sort orders for the page's big open
-   * tables, one column and direction per task so requests are answered in between.
-   */
-  const ORDERS_AFTER_MS = 1_500;
-  const ordersTimers = new Map<string, ReturnType<typeof setTimeout>>();
-  function sortAhead(clusterKey: string): void {
-    clearTimeout(ordersTimers.get(clusterKey));
-    ordersTimers.set(
-      clusterKey,
-      setTimeout(() => {
-        ordersTimers.delete(clusterKey);
-        const jobs = engine.ordersAhead(clusterKey);
-        const next = (): void => {
-          const job = jobs.shift();
-          if (job === undefined) return;
-          const order = job();
-          if (order !== null) {
-            // A copy is transferred: the engine keeps the order for its own answers, and the page
-            // then receives it without a copy on its own thread.
-            const copy = order.order.slice();
-            scope.postMessage({ type: 'order', ...order, order: copy }, [copy.buffer]);
-          }
-          setTimeout(next, 0);
-        };
-        next();
-      }, ORDERS_AFTER_MS),
-    );
-  }
-
-  /** The poll's partitions, to the page, when one of its open tables answers from them. */
-  function sendPack(clusterKey: string): void {
-    const pack = engine.packToSend(clusterKey);
-    if (pack === null) return;
-    // Copies are transferred, as for orders: the engine's own filters read the pack too.
-    const copy = (p: PartitionPack): PartitionPack => structuredClone(p);
-    const sent = { ...pack, pack: copy(pack.pack), previous: pack.previous === null ? null : { ...pack.previous, pack: copy(pack.previous.pack) } };
-    scope.postMessage({ type: 'partitions', ...sent }, [...packBuffers(sent.pack), ...(sent.previous === null ? [] : packBuffers(sent.previous.pack))]);
-    sortAhead(clusterKey);
-  }
-
   function take(snapshot: ClusterSnapshot): void {
     const view = engine.applySnapshot(snapshot);
     if (view === null) return;
@@ -87,7 +45,6 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
     const { topicRows: _topicRows, matrix: _matrix, ...rest } = view;
     post({ type: 'view', version: view.version, engineMs: view.engineMs, json: JSON.stringify(rest) });
     for (const { query, answer } of engine.answersAhead(snapshot.clusterKey)) post({ type: 'rows-ahead', query, answer });
-    sendPack(snapshot.clusterKey);
     engine.warm(snapshot.clusterKey);
   }
 
@@ -104,17 +61,11 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
       take(message.snapshot);
     } else if (message.type === 'snapshot-json') {
       take(JSON.parse(message.json) as ClusterSnapshot);
-    } else if (message.type === 'stand') {
-      engine.stand(message.query);
-      sendPack(message.query.clusterKey);
     } else {
       try {
         const { request } = message;
         post({ type: 'answer', id: message.id, ok: true, answer: engine.answer(request) });
-        if (request.kind === 'rows') {
-          sendPack(request.query.clusterKey);
-          whenIdle(() => engine.prepareSearch(request.query));
-        }
+        if (request.kind === 'rows') whenIdle(() => engine.prepareSearch(request.query));
       } catch (error) {
         post({ type: 'answer', id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
       }

@@ -1,7 +1,6 @@
 import type { BlastRadius } from '../../../shared/blast-radius';
 import type { BrokerTopicGroup } from '../../../shared/broker-partitions';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import type { PartitionPack } from '../../../shared/partition-pack';
 import type { PartitionRow } from '../../../shared/partition-rows';
 import type { BackendConnection } from '../api/websocket-api';
 import type { PartitionScope, SortState } from '../navigation/view-route';
@@ -11,35 +10,6 @@ export type PartitionSource =
   | { readonly kind: 'cluster'; readonly scope: PartitionScope }
   | { readonly kind: 'topic'; readonly topic: string }
   | { readonly kind: 'cell'; readonly leader: number; readonly follower: number };
-
-export const sourceKey = (source: PartitionSource): string => JSON.stringify(source);
-
-/**
- * The partition lists the page answers itself once it holds a poll's pack: the whole cluster's and
- * a topic's (a range of the pack). Scoped lists and matrix cells are picked by the engine.
- */
-export const mirroredOnPage = (source: PartitionSource): boolean => source.kind === 'topic' || (source.kind === 'cluster' && source.scope === 'all');
-
-/** The most rows the page sorts itself; the engine sorts bigger lists ahead and sends the orders. */
-export const PAGE_SORTS_UP_TO = 5_000;
-
-/** A poll's partitions for the page, and the poll before it when the page was not sent that one. */
-export interface PackMessage {
-  readonly clusterKey: string;
-  readonly version: number;
-  readonly pack: PartitionPack;
-  readonly previous: { readonly version: number; readonly pack: PartitionPack } | null;
-}
-
-/** A sort order worked out ahead of the page asking for it. */
-export interface OrderAhead {
-  readonly clusterKey: string;
-  readonly version: number;
-  readonly source: PartitionSource;
-  readonly columnId: string;
-  readonly desc: boolean;
-  readonly order: Int32Array;
-}
 
 export interface RowsQuery {
   readonly clusterKey: string;
@@ -95,9 +65,7 @@ export type ToEngine =
   | { readonly type: 'snapshot'; readonly snapshot: ClusterSnapshot }
   /** A snapshot as the JSON text it arrived in (the Electron bridge), parsed in the worker. */
   | { readonly type: 'snapshot-json'; readonly json: string }
-  | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest }
-  /** A rows query the page answered itself: the engine keeps answering it ahead (ViewEngine.stand). */
-  | { readonly type: 'stand'; readonly query: RowsQuery };
+  | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
 
 /**
  * The parts of a view sent ahead of the rest, each in messages of its own: the page parses one
@@ -119,8 +87,5 @@ export type FromEngine =
   | { readonly type: 'connection'; readonly connection: BackendConnection; readonly detail: string | null }
   /** A table's rows for a new view, answered right after it, before the table asks again (ViewEngine.answersAhead). */
   | { readonly type: 'rows-ahead'; readonly query: RowsQuery; readonly answer: RowsWindow }
-  /** A poll's partitions (ViewEngine.packToSend) and sort orders (ViewEngine.ordersAhead), for tables the page answers itself. */
-  | ({ readonly type: 'partitions' } & PackMessage)
-  | ({ readonly type: 'order' } & OrderAhead)
   | { readonly type: 'answer'; readonly id: number; readonly ok: true; readonly answer: unknown }
   | { readonly type: 'answer'; readonly id: number; readonly ok: false; readonly error: string };

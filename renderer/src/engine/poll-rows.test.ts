@@ -3,9 +3,7 @@ import { deriveClusterModel } from '../../../shared/cluster-model';
 import { partitionRows } from '../../../shared/partition-rows';
 import { syntheticCluster } from '../../../shared/synthetic-snapshot';
 import { demoSnapshot } from '../test/demo-snapshot';
-import type { TopicInfo } from '../../../shared/cluster-snapshot';
-import { packPartitions } from '../../../shared/partition-pack';
-import { packedPartitions, PollRows } from './poll-rows';
+import { PollRows } from './poll-rows';
 
 describe('PollRows', () => {
   const snapshot = syntheticCluster({ brokers: 7, partitions: 530, partitionsPerTopic: 37, replicationFactor: 3, outOfSyncRatio: 0.1, seed: 11 });
@@ -13,7 +11,7 @@ describe('PollRows', () => {
   const expected = partitionRows(snapshot, model);
 
   it('builds the row at any position exactly as the full build does, without building the others', () => {
-    const rows = PollRows.ofSnapshot(snapshot, model);
+    const rows = new PollRows(snapshot, model);
     expect(rows.count).toBe(expected.length);
     for (const position of [0, 1, 36, 37, 38, 300, expected.length - 1]) expect(rows.rowAt(position)).toEqual(expected[position]);
     expect(rows.rowAt(expected.length)).toBeUndefined();
@@ -24,7 +22,7 @@ describe('PollRows', () => {
   });
 
   it('tells a prebuild from a request that needed every row, and rebuilds rows after letting them go', () => {
-    const rows = PollRows.ofSnapshot(snapshot, model);
+    const rows = new PollRows(snapshot, model);
     expect(rows.prebuild()).toEqual(expected);
     expect(rows.allWanted).toBe(false);
     const built = rows.rowAt(200);
@@ -36,31 +34,14 @@ describe('PollRows', () => {
 
   it('finds a topic partition by name and id, built or not, and nothing for one the poll does not have', () => {
     const demo = demoSnapshot();
-    const demoRows = PollRows.ofSnapshot(demo, deriveClusterModel(demo));
+    const demoRows = new PollRows(demo, deriveClusterModel(demo));
     expect(demoRows.rowFor('orders', 2)?.key).toBe('orders/2');
     expect(demoRows.rowFor('orders', 9)).toBeUndefined();
     expect(demoRows.rowFor('gone', 0)).toBeUndefined();
     const target = expected[100];
-    const rows = PollRows.ofSnapshot(snapshot, model);
+    const rows = new PollRows(snapshot, model);
     expect(rows.rowFor(target?.topic ?? '', target?.partition ?? -1)).toEqual(target);
     rows.all();
     expect(rows.rowFor(target?.topic ?? '', target?.partition ?? -1)).toBe(rows.all()[100]);
-  });
-
-  it('builds the same rows from a pack of the snapshot and the topics without their partitions (the page copy)', () => {
-    const heads = snapshot.topics.map(({ partitions, ...head }) => ({ ...head, partitionCount: partitions.length }));
-    const packed = new PollRows(packedPartitions(packPartitions(snapshot.topics), heads), snapshot, model);
-    expect(packed.count).toBe(expected.length);
-    for (const position of [0, 37, 529]) expect(packed.rowAt(position)).toEqual(expected[position]);
-    expect(packed.rowFor(expected[300]?.topic ?? '', expected[300]?.partition ?? -1)).toEqual(expected[300]);
-    expect(packed.all()).toEqual(expected);
-    expect(() => packedPartitions(packPartitions(snapshot.topics.slice(1)), heads)).toThrow(/does not fit/);
-  });
-
-  it('finds a partition listed out of id order', () => {
-    const shuffled = { ...snapshot, topics: [{ ...(snapshot.topics[0] as TopicInfo), partitions: [...(snapshot.topics[0] as TopicInfo).partitions].reverse() }] };
-    const rows = PollRows.ofSnapshot(shuffled, model);
-    expect(rows.rowFor(shuffled.topics[0]?.name ?? '', 0)?.partition).toBe(0);
-    expect(rows.topicRange(0)).toEqual({ start: 0, end: 37 });
   });
 });

@@ -3,66 +3,71 @@ import { brokerTopicGroups } from '../../../shared/broker-partitions';
 import { deriveClusterModel, type ClusterModel } from '../../../shared/cluster-model';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { cellPartitions } from '../../../shared/leader-follower-matrix';
-import { packPartitions, type PartitionPack } from '../../../shared/partition-pack';
-import type { PartitionRow } from '../../../shared/partition-rows';
+import { samePartitionRowState, type PartitionRow } from '../../../shared/partition-rows';
+import { searchTexts } from '../table/column-spec';
 import { toCsv } from '../table/csv';
-import { RowOrderCache } from '../table/row-order';
-import { CLUSTER_PARTITION_FIELDS } from '../views/topics/partition-fields';
+import { encodeTexts, type EncodedTexts } from '../table/row-filter';
+import { RowOrderCache, sortBy } from '../table/row-order';
+import { compileFilter } from '../table/text-filter';
+import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
 import { PARTITION_SCOPE_FILTERS } from '../views/topics/partition-scope';
 import { clusterView, type ClusterView } from './cluster-view';
-import { mirroredOnPage, PAGE_SORTS_UP_TO, sourceKey, type EngineAnswer, type EngineRequest, type OrderAhead, type PackMessage, type PartitionSource, type RowsQuery, type RowsWindow } from './engine-protocol';
-import { packedSearchTexts } from './packed-search-texts';
-import { changedSince, PollRows } from './poll-rows';
-import { emptyWindow, encodeRows, orderOf, rowsWindow, sortRequest, type SourceRows } from './source-rows';
+import { PollRows } from './poll-rows';
+import { pollSearchTexts } from './poll-search-texts';
+import type { EngineAnswer, EngineRequest, PartitionSource, RowsQuery, RowsWindow } from './engine-protocol';
 
+const FIELDS = new Map(CLUSTER_PARTITION_FIELDS.map((f) => [f.id, f]));
+const SEARCH_TEXTS = searchTexts(CLUSTER_PARTITION_FIELDS);
+/** The most rows one window carries: a screenful or two, never the table. */
+const MAX_WINDOW = 500;
 /** The most tables answered ahead: more than a page shows at once (the oldest query is dropped). */
 const MAX_STANDING = 8;
 
+interface SourceRows {
+  readonly count: number;
+  /** The row at a position in the source's own order. */
+  rowAt(position: number): PartitionRow | undefined;
+  /** Every row, in that order: built on first need for the whole-cluster list. */
+  all(): readonly PartitionRow[];
+  readonly order: RowOrderCache;
+  /** Encodes the rows' searchable texts. */
+  encodeTexts(): EncodedTexts;
+  /** Searchable texts per row, dictionary-encoded, built on the first filter. */
+  texts: EncodedTexts | null;
+}
+
 type BuiltSource = Omit<SourceRows, 'order' | 'texts'>;
 
+const encodeRows = (rows: readonly PartitionRow[]): EncodedTexts => encodeTexts(rows.length, (i) => SEARCH_TEXTS(rows[i] as PartitionRow));
 const listed = (rows: readonly PartitionRow[]): BuiltSource => ({ count: rows.length, rowAt: (i) => rows[i], all: () => rows, encodeTexts: () => encodeRows(rows) });
 
 /** One cluster's latest poll in the engine: the full snapshot and what is built from it on demand. */
 class ClusterState {
   readonly rows: PollRows;
-  readonly changed: (row: PartitionRow) => boolean;
   private readonly sources = new Map<string, SourceRows | null>();
-  private packed: PartitionPack | null = null;
-  /** Whether the page was sent this poll's pack. */
-  packSent = false;
 
   constructor(
     readonly snapshot: ClusterSnapshot,
     readonly model: ClusterModel,
     readonly view: ClusterView,
-    /** The previous poll: what "changed" is measured against. */
-    public previous: ClusterState | null,
+    /** The previous poll's rows: what "changed" is measured against. */
+    private readonly previous: PollRows | null,
   ) {
-    this.rows = PollRows.ofSnapshot(snapshot, model);
-    this.changed = changedSince(previous?.rows ?? null);
+    this.rows = new PollRows(snapshot, model);
   }
 
   /** Whether a request needed all of the previous poll's rows, i.e. someone was sorting partitions. */
   get previousWantedAllRows(): boolean {
-    return this.previous?.rows.allWanted === true;
+    return this.previous?.allWanted === true;
   }
 
-  /** This poll's partitions packed: what the page is sent, and what filters read here. */
-  pack(): PartitionPack {
-    this.packed ??= packPartitions(this.snapshot.topics);
-    return this.packed;
-  }
-
-  /** Lets go of what only the latest poll needs, once it is the previous one. */
-  retire(): void {
-    this.previous = null;
-    this.rows.release();
-    this.packed = null;
-    this.sources.clear();
+  changed(row: PartitionRow): boolean {
+    const before = this.previous?.rowFor(row.topic, row.partition);
+    return before !== undefined && !samePartitionRowState(before, row);
   }
 
   source(source: PartitionSource): SourceRows | null {
-    const key = sourceKey(source);
+    const key = JSON.stringify(source);
     if (!this.sources.has(key)) {
       const rows = this.build(source);
       this.sources.set(key, rows === null ? null : { ...rows, order: new RowOrderCache(rows.count), texts: null });
@@ -74,12 +79,11 @@ class ClusterState {
     if (source.kind === 'cluster') {
       const { rows, snapshot } = this;
       if (source.scope === 'all') {
-        const topicNames = snapshot.topics.map((t) => t.name);
         return {
           count: rows.count,
           rowAt: (i) => rows.rowAt(i),
           all: () => rows.all(),
-          encodeTexts: () => packedSearchTexts({ pack: this.pack(), topicNames, start: 0, end: rows.count }, CLUSTER_PARTITION_FIELDS) ?? encodeRows(rows.all()),
+          encodeTexts: () => pollSearchTexts(snapshot, CLUSTER_PARTITION_FIELDS) ?? encodeRows(rows.all()),
         };
       }
       return listed(rows.all().filter(PARTITION_SCOPE_FILTERS[source.scope]));
@@ -94,6 +98,19 @@ class ClusterState {
   private rowsOf(refs: readonly { readonly topic: string; readonly partition: number }[]): PartitionRow[] {
     return refs.map((ref) => this.rows.rowFor(ref.topic, ref.partition)).filter((r): r is PartitionRow => r !== undefined);
   }
+}
+
+function orderOf(source: SourceRows, query: Pick<RowsQuery, 'sort' | 'filter'>): Int32Array {
+  const field: PartitionField | undefined = query.sort === null ? undefined : FIELDS.get(query.sort.id);
+  // Compiled per request (microseconds); what it keeps is remembered by its text in the row order cache.
+  const filter = compileFilter(query.filter);
+  if (filter.kind === 'match') source.texts ??= source.encodeTexts();
+  const sort = field === undefined || query.sort === null ? null : sortBy(source.all(), field.id, field.sortValue, query.sort.desc);
+  const texts = (i: number): readonly string[] => {
+    const row = source.rowAt(i);
+    return row === undefined ? [] : SEARCH_TEXTS(row);
+  };
+  return source.order.order(sort, { key: query.filter, filter, texts, encoded: source.texts ?? undefined });
 }
 
 /**
@@ -116,8 +133,8 @@ export class ViewEngine {
     const model = deriveClusterModel(snapshot);
     this.versions += 1;
     const view = clusterView(snapshot, model, this.versions, startedAt);
-    current?.retire();
-    this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current ?? null));
+    current?.rows.release();
+    this.clusters.set(snapshot.clusterKey, new ClusterState(snapshot, model, view, current?.rows ?? null));
     return view;
   }
 
@@ -192,79 +209,27 @@ export class ViewEngine {
     }
   }
 
-  /** Notes a table's query answered on the page, so the engine keeps answering it ahead. */
-  stand(query: RowsQuery): void {
-    const key = `${query.clusterKey}\u0000${sourceKey(query.source)}`;
-    this.standing.delete(key);
-    this.standing.set(key, { query, asked: true });
-    if (this.standing.size > MAX_STANDING) this.standing.delete(this.standing.keys().next().value as string);
-  }
-
-  /**
-   * The latest poll's partitions for the page, when an open table there can answer from them
-   * (mirroredOnPage) and they were not sent yet; with the poll before it when that one was not
-   * sent either, so the page can tell which rows changed from the first pack on.
-   */
-  packToSend(clusterKey: string): PackMessage | null {
-    const state = this.clusters.get(clusterKey);
-    if (state === undefined || state.packSent || !this.standingSources(clusterKey).some(mirroredOnPage)) return null;
-    state.packSent = true;
-    const previous = state.previous;
-    return {
-      clusterKey,
-      version: state.view.version,
-      pack: state.pack(),
-      previous: previous === null || previous.packSent ? null : { version: previous.view.version, pack: previous.pack() },
-    };
-  }
-
-  /**
-   * The sort orders the page will want for its open tables too big for it to sort (over
-   * PAGE_SORTS_UP_TO rows): every sortable column, both ways, each worked out when its job is
-   * called (tens of milliseconds), so a caller can post each before working out the next. A job
-   * gives null when there is nothing to send (the poll was superseded since). The rows built to
-   * sort by are let go after the last job, unless a request needs them too.
-   */
-  ordersAhead(clusterKey: string): (() => OrderAhead | null)[] {
-    const state = this.clusters.get(clusterKey);
-    if (state === undefined) return [];
-    const version = state.view.version;
-    const current = (): boolean => this.clusters.get(clusterKey) === state;
-    const jobs: (() => OrderAhead | null)[] = [];
-    for (const source of this.standingSources(clusterKey)) {
-      if (!mirroredOnPage(source) || (state.source(source)?.count ?? 0) <= PAGE_SORTS_UP_TO) continue;
-      // The whole cluster's rows are the poll's rows: built without counting as a request for them all.
-      const allRows = source.kind === 'cluster' ? () => state.rows.prebuild() : undefined;
-      for (const field of CLUSTER_PARTITION_FIELDS) {
-        for (const desc of [false, true]) {
-          jobs.push(() => {
-            const rows = current() ? state.source(source) : null;
-            const sort = rows === null ? null : sortRequest(rows, { id: field.id, desc }, allRows);
-            return rows === null || sort === null ? null : { clusterKey, version, source, columnId: field.id, desc, order: rows.order.sorted(sort) };
-          });
-        }
-      }
-    }
-    if (jobs.length > 0) {
-      jobs.push(() => {
-        if (current() && !state.rows.allWanted) state.rows.release();
-        return null;
-      });
-    }
-    return jobs;
-  }
-
-  private standingSources(clusterKey: string): PartitionSource[] {
-    return [...this.standing.values()].filter((entry) => entry.query.clusterKey === clusterKey).map((entry) => entry.query.source);
-  }
-
   private rows(query: RowsQuery, asked = true): RowsWindow {
-    if (asked) this.stand(query);
+    if (asked) {
+      const key = `${query.clusterKey}\u0000${JSON.stringify(query.source)}`;
+      this.standing.delete(key);
+      this.standing.set(key, { query, asked: true });
+      if (this.standing.size > MAX_STANDING) this.standing.delete(this.standing.keys().next().value as string);
+    }
     const state = this.clusters.get(query.clusterKey);
-    if (state === undefined) return emptyWindow(query, null, false);
+    const empty = { total: 0, shown: 0, sort: query.sort, filter: query.filter, start: 0, rows: [] };
+    if (state === undefined) return { ...empty, version: null, takenAt: null, missing: false };
     const meta = { version: state.view.version, takenAt: state.snapshot.takenAt };
     const source = state.source(query.source);
-    if (source === null) return emptyWindow(query, meta, true);
-    return rowsWindow(source, query, meta, state.changed);
+    if (source === null) return { ...empty, ...meta, missing: true };
+    const order = orderOf(source, query);
+    const start = Math.max(0, Math.min(query.start, order.length));
+    const end = Math.min(order.length, Math.max(start, query.end), start + MAX_WINDOW);
+    const rows = [];
+    for (let k = start; k < end; k += 1) {
+      const row = source.rowAt(order[k] as number);
+      if (row !== undefined) rows.push({ row, changed: state.changed(row) });
+    }
+    return { ...meta, total: source.count, shown: order.length, sort: query.sort, filter: query.filter, start, rows, missing: false };
   }
 }

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deriveClusterModel } from '../../../shared/cluster-model';
-import { packPartitions } from '../../../shared/partition-pack';
 import { partitionRows } from '../../../shared/partition-rows';
 import { syntheticCluster } from '../../../shared/synthetic-snapshot';
 import { searchTexts } from '../table/column-spec';
 import { CLUSTER_PARTITION_FIELDS, type PartitionField } from '../views/topics/partition-fields';
-import { packedSearchTexts } from './packed-search-texts';
+import { pollSearchTexts } from './poll-search-texts';
 
-describe('packedSearchTexts', () => {
+describe('pollSearchTexts', () => {
   const base = syntheticCluster({ brokers: 5, partitions: 300, partitionsPerTopic: 30, replicationFactor: 3, outOfSyncRatio: 0.1, seed: 5 });
   // Some partitions with a Metadata error, so the error column has more than the empty text.
   const snapshot = {
@@ -18,12 +17,9 @@ describe('packedSearchTexts', () => {
     })),
   };
 
-  const pack = packPartitions(snapshot.topics);
-  const whole = { pack, topicNames: snapshot.topics.map((t) => t.name), start: 0, end: pack.count };
-
-  it('reads off a pack the same searchable texts the table filter sees on each built row', () => {
+  it('reads off the snapshot the same searchable texts the table filter sees on each built row', () => {
     const rows = partitionRows(snapshot, deriveClusterModel(snapshot));
-    const encoded = packedSearchTexts(whole, CLUSTER_PARTITION_FIELDS);
+    const encoded = pollSearchTexts(snapshot, CLUSTER_PARTITION_FIELDS);
     expect(encoded?.count).toBe(rows.length);
     const texts = searchTexts(CLUSTER_PARTITION_FIELDS);
     const decoded = rows.map((_, i) => encoded?.columns.map((column) => column.values[column.codes[i] as number]));
@@ -31,16 +27,8 @@ describe('packedSearchTexts', () => {
     expect(new Set(decoded.map((row) => row?.[2]))).toEqual(new Set(['', 'LEADER_NOT_AVAILABLE', 'REPLICA_NOT_AVAILABLE']));
   });
 
-  it('reads a range of the pack (one topic) the same way', () => {
-    const rows = partitionRows(snapshot, deriveClusterModel(snapshot)).slice(60, 90);
-    const encoded = packedSearchTexts({ ...whole, start: 60, end: 90 }, CLUSTER_PARTITION_FIELDS);
-    expect(encoded?.count).toBe(30);
-    const texts = searchTexts(CLUSTER_PARTITION_FIELDS);
-    expect(rows.map((_, i) => encoded?.columns.map((column) => column.values[column.codes[i] as number]))).toEqual(rows.map(texts));
-  });
-
-  it('declines a searchable field it cannot read off the pack, so the caller encodes rows instead', () => {
+  it('declines a searchable field it cannot read off the snapshot, so the caller encodes rows instead', () => {
     const leader = CLUSTER_PARTITION_FIELDS.find((f) => f.id === 'leader') as PartitionField;
-    expect(packedSearchTexts(whole, [...CLUSTER_PARTITION_FIELDS, { ...leader, searchable: true }])).toBeNull();
+    expect(pollSearchTexts(snapshot, [...CLUSTER_PARTITION_FIELDS, { ...leader, searchable: true }])).toBeNull();
   });
 });
