@@ -127,6 +127,30 @@ function numericOrder(values: readonly (number | undefined)[], desc: boolean): I
   return out;
 }
 
+const unknown = (value: SortValue): boolean => value === undefined || (typeof value === 'number' && Number.isNaN(value));
+
+/**
+ * The same positions sorted the other way, from an order sortedPositions gave: runs of equal values
+ * swap places but keep their rows' order inside, and unknown values stay last. A pass over the
+ * positions instead of a second sort of every row (15–30 ms at 100,000).
+ */
+export function reversedOrder(order: Int32Array, value: (position: number) => SortValue): Int32Array {
+  const out = new Int32Array(order.length);
+  let known = order.length;
+  while (known > 0 && unknown(value(order[known - 1] as number))) known -= 1;
+  out.set(order.subarray(known), known);
+  let at = 0;
+  let end = known;
+  while (end > 0) {
+    const v = value(order[end - 1] as number);
+    let start = end - 1;
+    while (start > 0 && value(order[start - 1] as number) === v) start -= 1;
+    for (let k = start; k < end; k += 1) out[at++] = order[k] as number;
+    end = start;
+  }
+  return out;
+}
+
 /** The positions of `order` the filter kept, in that order. */
 function keptInOrder(order: Int32Array, kept: KeptRows): Int32Array {
   const out = new Int32Array(kept.positions.length);
@@ -140,6 +164,8 @@ function keptInOrder(order: Int32Array, kept: KeptRows): Int32Array {
   }
   return out;
 }
+
+const sortKey = (columnId: string, desc: boolean): string => `${columnId}:${desc ? 'desc' : 'asc'}`;
 
 /** How many filters and sorted-and-filtered orders each table remembers (typing back and forth, toggling a sort). */
 const REMEMBERED = 8;
@@ -171,21 +197,25 @@ export class RowOrderCache {
   constructor(readonly count: number) {}
 
   order(sort: SortRequest | null, filter: FilterRequest): Int32Array {
-    const sortKey = sort === null ? '' : `${sort.columnId}:${sort.desc ? 'desc' : 'asc'}`;
-    const orderKey = `${sortKey}\u0000${filter.key}`;
+    const orderKey = `${sort === null ? '' : sortKey(sort.columnId, sort.desc)}\u0000${filter.key}`;
     const known = recall(this.orders, orderKey);
     if (known !== undefined) return known;
-    let sorted: Int32Array | null = null;
-    if (sort !== null) {
-      sorted = this.sorts.get(sortKey) ?? null;
-      if (sorted === null) {
-        sorted = sortedPositions(this.count, sort.value, sort.desc);
-        this.sorts.set(sortKey, sorted);
-      }
-    }
+    const sorted = sort === null ? null : this.sorted(sort);
     const kept = this.keptBy(filter);
     const order = kept === null ? (sorted ?? this.all()) : sorted === null ? kept.positions : keptInOrder(sorted, kept);
     return remember(this.orders, orderKey, order);
+  }
+
+  /** Every position in the sort's order, remembered; the other direction, if known, is reversed rather than sorted. */
+  private sorted(sort: SortRequest): Int32Array {
+    const key = sortKey(sort.columnId, sort.desc);
+    let sorted = this.sorts.get(key);
+    if (sorted === undefined) {
+      const other = this.sorts.get(sortKey(sort.columnId, !sort.desc));
+      sorted = other === undefined ? sortedPositions(this.count, sort.value, sort.desc) : reversedOrder(other, sort.value);
+      this.sorts.set(key, sorted);
+    }
+    return sorted;
   }
 
   private keptBy(request: FilterRequest): KeptRows | null {
