@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientFrameSchema, EVENT_NAMES, isEventName, type EventName, type ServerFrame } from '../../shared/api-contract';
+import { eventToWire } from '../../shared/snapshot-wire';
 import type { ClusterService } from '../services/cluster-service';
 import { readStaticFile } from './static-files';
 
@@ -121,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     for (const [ws, events] of sockets) {
       if (ws.readyState !== ws.OPEN || !events.has(event)) continue;
       // Serialized once, and only when some connection wants it.
-      text ??= JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
+      text ??= JSON.stringify({ kind: 'event', event, payload: eventToWire(event, payload) } satisfies ServerFrame);
       ws.send(text);
     }
   });

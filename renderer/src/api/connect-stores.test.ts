@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotToWire } from '../../../shared/snapshot-wire';
 import type { ApiEvents, BrokerscopeApi, EventName, TextEventName } from '../../../shared/api-contract';
 import { localEngineClient } from '../engine/engine-client';
 import { resetSnapshotStore, useSnapshotStore } from '../state/snapshot-store';
@@ -35,7 +36,8 @@ describe('connectStores', () => {
     connectStores(api, localEngineClient());
     expect(objectListeners('snapshot')).toHaveLength(0);
     expect(texts).toHaveLength(1);
-    texts[0]?.(JSON.stringify(demoSnapshot()));
+    // The bridge's text is the snapshot as the main process sends it: in columns (snapshot-wire.ts).
+    texts[0]?.(JSON.stringify(snapshotToWire(demoSnapshot())));
     expect(useSnapshotStore.getState().latest.demo?.model.totals.partitions).toBe(5);
   });
 

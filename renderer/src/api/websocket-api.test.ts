@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
+import { snapshotToWire } from '../../../shared/snapshot-wire';
+import { demoSnapshot } from '../test/demo-snapshot';
 import type { ClusterStatus } from '../../../shared/cluster-status';
 import { createWebSocketApi, DISCONNECTED_MESSAGE, webSocketUrl, type BackendConnection, type SocketLike } from './websocket-api';
 
@@ -100,6 +103,16 @@ describe('createWebSocketApi', () => {
     socket(0).receive({ kind: 'event', event: 'clusterStatus', payload: status });
     socket(0).receive({ kind: 'event', event: 'nonsense', payload: status });
     expect(seen).toEqual([status]);
+  });
+
+  it('hands subscribers a snapshot sent in columns as the snapshot itself', () => {
+    const { api, socket } = harness();
+    const seen: ClusterSnapshot[] = [];
+    api.subscribe('snapshot', (s) => seen.push(s));
+    socket(0).open();
+    const snapshot = demoSnapshot();
+    socket(0).receive({ kind: 'event', event: 'snapshot', payload: snapshotToWire(snapshot) });
+    expect(seen).toEqual([snapshot]);
   });
 
   it('fails in-flight requests, reports disconnected and reconnects with growing backoff', async () => {

@@ -12,6 +12,7 @@ import type {
   Unsubscribe,
 } from '../../../shared/api-contract';
 import { isEventName } from '../../../shared/ipc-channels';
+import { eventFromWire } from '../../../shared/snapshot-wire';
 
 export type BackendConnection = 'connecting' | 'connected' | 'disconnected';
 
@@ -93,7 +94,11 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
       if (frame.ok) entry.resolve(frame.result);
       else entry.reject(new Error(frame.error));
     } else if (frame.kind === 'event' && isEventName(frame.event)) {
-      for (const listener of listeners.get(frame.event) ?? []) listener(frame.payload as never);
+      const subscribed = listeners.get(frame.event);
+      if (subscribed === undefined || subscribed.size === 0) return;
+      // Decoded once for every listener (a snapshot travels in columns: snapshot-wire.ts).
+      const payload = eventFromWire(frame.event, frame.payload);
+      for (const listener of subscribed) listener(payload as never);
     }
   };
 
