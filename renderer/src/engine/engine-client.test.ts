@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { snapshotToWire } from '../../../shared/snapshot-wire';
 import { demoSnapshot } from '../test/demo-snapshot';
 import type { ClusterView } from './cluster-view';
 import { workerEngineClient, type EngineClient } from './engine-client';
@@ -57,5 +58,16 @@ describe('the engine client and its host', () => {
     expect(await inFlight).toMatchObject({ takenAt: 5_000, total: 5 });
     const other = await page.client.ask({ kind: 'rows', query: { ...query, sort: null, filter: 'orders' } });
     expect(other.rows.map((r) => r.row.key)).toEqual(['orders/0', 'orders/1', 'orders/2']);
+  });
+
+  it('takes a snapshot as the Electron bridge hands it over: JSON text of the snapshot in columns, parsed in the engine', async () => {
+    const page = connected();
+    close = page.close;
+    page.client.pushSnapshotJson(JSON.stringify(snapshotToWire(demoSnapshot({ takenAt: 9_000 }))));
+    while (page.views.length === 0) await tick();
+    expect(page.views[0]?.snapshot.takenAt).toBe(9_000);
+    expect(page.views[0]?.model.totals).toMatchObject({ partitions: 5, offline: 1 });
+    const rows = await page.client.ask({ kind: 'rows', query: { ...query, sort: null } });
+    expect(rows.rows.map((r) => r.row.key)).toEqual(['orders/0', 'orders/1', 'orders/2', 'payments/0', 'audit/0']);
   });
 });
