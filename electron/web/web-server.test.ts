@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/api-contract';
 import { parseProfiles } from '../../shared/cluster-profile';
-import { clusterSnapshot } from '../../shared/synthetic-snapshot';
+import { eventFromWire } from '../../shared/snapshot-wire';
+import { clusterSnapshot, partitionInfo, topicInfo } from '../../shared/synthetic-snapshot';
 import { ClusterService } from '../services/cluster-service';
 import { startWebServer, type RunningWebServer } from './web-server';
 
@@ -23,7 +24,7 @@ afterEach(async () => {
 async function start(): Promise<RunningWebServer> {
   const profiles = parseProfiles({ clusters: [{ name: 'local', bootstrap: '127.0.0.1:19092' }] }, 'test');
   service = new ClusterService(profiles, (profile) => ({
-    poll: async () => clusterSnapshot({ clusterKey: profile.key, profileName: profile.name, takenAt: 1 }),
+    poll: async () => clusterSnapshot({ clusterKey: profile.key, profileName: profile.name, takenAt: 1, topics: [topicInfo('orders', [partitionInfo(0, [1, 2]), partitionInfo(1, [2, 3], { isr: [2] })])] }),
     close: async () => undefined,
   }));
   service.start();
@@ -69,6 +70,11 @@ describe('web mode server', () => {
     const { ws, frames } = await connect(`ws://127.0.0.1:${port}/api?token=${token}`, `http://127.0.0.1:${port}`);
     await until(() => frames.some((f) => f.kind === 'event' && f.event === 'snapshot'));
     expect(frames.some((f) => f.kind === 'event' && f.event === 'clusterStatus')).toBe(true);
+    // A snapshot travels with its partitions in columns, and reads back as the service's snapshot.
+    const sent = frames.flatMap((f) => (f.kind === 'event' && f.event === 'snapshot' ? [f.payload] : []));
+    const held = await service?.handle('getClusterSnapshot', { clusterKey: 'local' });
+    expect(sent.map((payload) => eventFromWire('snapshot', payload))).toEqual(sent.map(() => held));
+    expect(JSON.stringify(sent[0])).not.toContain('"offsets"');
 
     ws.send(JSON.stringify({ id: 1, name: 'listClusters', params: {} }));
     ws.send(JSON.stringify({ id: 2, name: 'getClusterSnapshot', params: { clusterKey: 42 } }));

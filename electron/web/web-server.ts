@@ -7,6 +7,11 @@ import { eventToWire } from '../../shared/snapshot-wire';
 import type { ClusterService } from '../services/cluster-service';
 import { readStaticFile } from './static-files';
 
+/** An event as the renderer receives it: a snapshot's partitions in columns (snapshot-wire.ts). */
+function eventFrame(event: EventName, payload: unknown): string {
+  return JSON.stringify({ kind: 'event', event, payload: eventToWire(event, payload) } satisfies ServerFrame);
+}
+
 export interface WebServerOptions {
   readonly service: ClusterService;
   /** The built renderer (dist/renderer). */
@@ -91,7 +96,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const send = (frame: ServerFrame): void => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
     };
-    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) send({ kind: 'event', event, payload });
+    for (const { event, payload } of options.service.currentEvents()) if (events.has(event) && ws.readyState === ws.OPEN) ws.send(eventFrame(event, payload));
     ws.on('message', (data) => {
       void answer(data.toString(), send);
     });
@@ -122,7 +127,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     for (const [ws, events] of sockets) {
       if (ws.readyState !== ws.OPEN || !events.has(event)) continue;
       // Serialized once, and only when some connection wants it.
-      text ??= JSON.stringify({ kind: 'event', event, payload: eventToWire(event, payload) } satisfies ServerFrame);
+      text ??= eventFrame(event, payload);
       ws.send(text);
     }
   });
