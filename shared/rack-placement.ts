@@ -14,16 +14,16 @@ export function rackIndex(brokers: readonly BrokerInfo[]): RackOf {
 }
 
 export function rackPlacement(replicas: readonly number[], rackOf: RackOf): RackPlacement {
-  const seen = new Set<string>();
+  // A partition has a handful of replicas: comparing each rack with the ones before it is cheaper
+  // than a Set per partition, and this runs for every partition of every poll, three times over.
   let unknown = false;
-  for (const id of replicas) {
-    const rack = rackOf.get(id) ?? null;
+  for (let i = 0; i < replicas.length; i += 1) {
+    const rack = rackOf.get(replicas[i] as number) ?? null;
     if (rack === null) {
       unknown = true;
       continue;
     }
-    if (seen.has(rack)) return 'shared';
-    seen.add(rack);
+    for (let j = 0; j < i; j += 1) if (rackOf.get(replicas[j] as number) === rack) return 'shared';
   }
   return unknown ? 'unknown' : 'distinct';
 }
@@ -49,10 +49,13 @@ export function rackLoads(brokers: readonly BrokerInfo[], topics: readonly Topic
     return load;
   };
   for (const broker of brokers) loadFor(broker.rack).brokers += 1;
+  // Each broker's rack load looked up once here, not once per replica.
+  const loadOf = new Map([...rackOf.keys()].map((id) => [id, loadFor(rackOf.get(id) ?? null)]));
+  const of = (id: number) => loadOf.get(id) ?? loadFor(null);
   for (const topic of topics) {
     for (const partition of topic.partitions) {
-      for (const id of partition.replicas) loadFor(rackOf.get(id) ?? null).replicas += 1;
-      if (partition.leader >= 0) loadFor(rackOf.get(partition.leader) ?? null).leaders += 1;
+      for (const id of partition.replicas) of(id).replicas += 1;
+      if (partition.leader >= 0) of(partition.leader).leaders += 1;
     }
   }
   return [...loads.entries()]
