@@ -38,7 +38,6 @@ export interface RackLoad {
 
 /** Replicas and leaders per rack, racks in name order with the rackless last. */
 export function rackLoads(brokers: readonly BrokerInfo[], topics: readonly TopicInfo[]): RackLoad[] {
-  const rackOf = rackIndex(brokers);
   const loads = new Map<string | null, { brokers: number; replicas: number; leaders: number }>();
   const loadFor = (rack: string | null) => {
     let load = loads.get(rack);
@@ -48,9 +47,13 @@ export function rackLoads(brokers: readonly BrokerInfo[], topics: readonly Topic
     }
     return load;
   };
-  for (const broker of brokers) loadFor(broker.rack).brokers += 1;
-  // Each broker's rack load looked up once here, not once per replica.
-  const loadOf = new Map([...rackOf.keys()].map((id) => [id, loadFor(rackOf.get(id) ?? null)]));
+  // Each broker's rack load, looked up once here rather than once per replica.
+  const loadOf = new Map<number, ReturnType<typeof loadFor>>();
+  for (const broker of brokers) {
+    const load = loadFor(broker.rack);
+    load.brokers += 1;
+    loadOf.set(broker.id, load);
+  }
   const of = (id: number) => loadOf.get(id) ?? loadFor(null);
   for (const topic of topics) {
     for (const partition of topic.partitions) {

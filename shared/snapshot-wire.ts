@@ -76,6 +76,11 @@ export function snapshotFromWire(wire: WireSnapshot): ClusterSnapshot {
   return { ...wire, topics: wire.topics.map((topic) => ({ ...topic, partitions: fromColumns(topic.partitions) })) };
 }
 
+/** A snapshot from the JSON text of its wire form (the Electron bridge's snapshot event). */
+export function snapshotFromJson(json: string): ClusterSnapshot {
+  return snapshotFromWire(JSON.parse(json) as WireSnapshot);
+}
+
 /** An event's payload as it crosses to the renderer: a snapshot in columns, anything else as it is. */
 export function eventToWire(event: string, payload: unknown): unknown {
   return event === 'snapshot' ? snapshotToWire(payload as ClusterSnapshot) : payload;

@@ -93,10 +93,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   wss.on('connection', (ws: WebSocket, events: ReadonlySet<EventName>) => {
     sockets.set(ws, events);
-    const send = (frame: ServerFrame): void => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+    const sendText = (text: string): void => {
+      if (ws.readyState === ws.OPEN) ws.send(text);
     };
-    for (const { event, payload } of options.service.currentEvents()) if (events.has(event) && ws.readyState === ws.OPEN) ws.send(eventFrame(event, payload));
+    const send = (frame: ServerFrame): void => sendText(JSON.stringify(frame));
+    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) sendText(eventFrame(event, payload));
     ws.on('message', (data) => {
       void answer(data.toString(), send);
     });

@@ -1,5 +1,5 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import { snapshotFromWire, type WireSnapshot } from '../../../shared/snapshot-wire';
+import { snapshotFromJson } from '../../../shared/snapshot-wire';
 import type { BackendConnection } from '../api/websocket-api';
 import type { ClusterView } from './cluster-view';
 import type { EngineAnswer, EngineRequest, FromEngine, RowsWindow, ToEngine } from './engine-protocol';
@@ -30,7 +30,7 @@ export function localEngineClient(engine = new ViewEngine()): EngineClient {
   return {
     ownsSnapshots: false,
     pushSnapshot: push,
-    pushSnapshotJson: (json) => push(snapshotFromWire(JSON.parse(json) as WireSnapshot)),
+    pushSnapshotJson: (json) => push(snapshotFromJson(json)),
     ask: (request) => Promise.resolve().then(() => engine.answer(request)),
     onView(listener) {
       listeners.push(listener);

@@ -1,5 +1,5 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import { snapshotFromWire, type WireSnapshot } from '../../../shared/snapshot-wire';
+import { snapshotFromJson } from '../../../shared/snapshot-wire';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
 import { TOPIC_ROWS_PER_MESSAGE, type FromEngine, type ToEngine } from './engine-protocol';
@@ -61,7 +61,7 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
     } else if (message.type === 'snapshot') {
       take(message.snapshot);
     } else if (message.type === 'snapshot-json') {
-      take(snapshotFromWire(JSON.parse(message.json) as WireSnapshot));
+      take(snapshotFromJson(message.json));
     } else {
       try {
         const { request } = message;

@@ -7,6 +7,15 @@ const values: SortValue[] = [3, undefined, 1, 3, 2, undefined];
 const at = (i: number): SortValue => values[i];
 const names = ['orders', 'payments', 'orders-dlq', 'audit', 'Orders-EU', 'clicks'];
 
+/** A repeatable sequence of numbers in [0, 1). */
+function seeded(start: number): () => number {
+  let seed = start;
+  return () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+    return seed / 2 ** 31;
+  };
+}
+
 describe('sortedPositions', () => {
   it('sorts ascending with equal values in row order and unknown values last', () => {
     expect(Array.from(sortedPositions(values.length, at, false))).toEqual([2, 4, 0, 3, 1, 5]);
@@ -30,11 +39,7 @@ describe('sortedPositions', () => {
 
 describe('sortedPositions on numbers', () => {
   it('orders negatives, fractions, zeros, huge offsets and unknowns exactly as comparisons would (radix path: over 8,192 rows)', () => {
-    let seed = 7;
-    const random = (): number => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seeded(7);
     const mixed: SortValue[] = Array.from({ length: 20_000 }, (_, i) => {
       const r = random();
       if (r < 0.05) return undefined;
@@ -59,11 +64,7 @@ describe('sortedPositions on numbers', () => {
 
 describe('reversedOrder', () => {
   it('gives the other direction exactly as sorting it would, ties in row order and unknowns last', () => {
-    let seed = 11;
-    const random = (): number => {
-      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
-      return seed / 2 ** 31;
-    };
+    const random = seeded(11);
     const many: SortValue[] = Array.from({ length: 12_000 }, () => {
       const r = random();
       return r < 0.05 ? undefined : r < 0.5 ? Math.floor(random() * 30) : Math.floor(random() * 2 ** 40);

@@ -33,6 +33,9 @@ export function sortBy<Row>(rows: readonly Row[], columnId: string, value: (row:
   };
 }
 
+/** A value that sorts last in both directions. */
+const isUnknown = (value: SortValue): boolean => value === undefined || (typeof value === 'number' && Number.isNaN(value));
+
 /** Positions 0..count-1 sorted by `value`; ties and unknowns as described above. */
 export function sortedPositions(count: number, value: (position: number) => SortValue, desc: boolean): Int32Array {
   const values: SortValue[] = new Array<SortValue>(count);
@@ -71,7 +74,7 @@ const RADIX_FROM = 8_192;
 function numericOrder(values: readonly (number | undefined)[], desc: boolean): Int32Array {
   const known: number[] = [];
   const unknown: number[] = [];
-  for (let i = 0; i < values.length; i += 1) (values[i] === undefined || Number.isNaN(values[i]) ? unknown : known).push(i);
+  for (let i = 0; i < values.length; i += 1) (isUnknown(values[i]) ? unknown : known).push(i);
   const m = known.length;
   const floats = new Float64Array(m);
   for (let k = 0; k < m; k += 1) floats[k] = (values[known[k] as number] as number) + 0; // + 0 turns -0 into 0
@@ -127,8 +130,6 @@ function numericOrder(values: readonly (number | undefined)[], desc: boolean): I
   return out;
 }
 
-const unknown = (value: SortValue): boolean => value === undefined || (typeof value === 'number' && Number.isNaN(value));
-
 /**
  * The same positions sorted the other way, from an order sortedPositions gave: runs of equal values
  * swap places but keep their rows' order inside, and unknown values stay last. A pass over the
@@ -137,7 +138,7 @@ const unknown = (value: SortValue): boolean => value === undefined || (typeof va
 export function reversedOrder(order: Int32Array, value: (position: number) => SortValue): Int32Array {
   const out = new Int32Array(order.length);
   let known = order.length;
-  while (known > 0 && unknown(value(order[known - 1] as number))) known -= 1;
+  while (known > 0 && isUnknown(value(order[known - 1] as number))) known -= 1;
   out.set(order.subarray(known), known);
   let at = 0;
   let end = known;
