@@ -2,21 +2,24 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_KAFKA_VERSION, startCluster, stopCluster } from '../sandbox/kraft-cluster.js';
+import { clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
 import { seedCluster } from '../sandbox/seed.js';
 import { startWebApp, stopApp } from './app-process';
 
-export const E2E_CLUSTER = 'e2e';
 /**
+ * The e2e cluster's ports come from E2E_PORT_BASE (default 25000; the brokers listen from base + 92).
  * Below Linux's ephemeral range (32768–60999): while a broker is down, another node reconnecting to
  * its port could otherwise be handed that very port as its own source port, connect to itself, read
  * its own request back as a response (a correlation-id mismatch) and exit. Seen with 49092+ when a
  * killed broker stayed down for a couple of minutes.
  */
-const E2E_BASE_PORT = 25092;
+const DEFAULT_E2E_PORT_BASE = 25_000;
+const E2E_PORT_BASE = portBlockFromEnv(process.env, 'E2E_PORT_BASE', DEFAULT_E2E_PORT_BASE);
+export const E2E_CLUSTER = clusterNameForBlock('e2e', E2E_PORT_BASE, DEFAULT_E2E_PORT_BASE);
 const ROOT = resolve(import.meta.dirname, '..');
 
 /**
- * A sandbox of its own (ports 25092+), seeded, and the app in web mode polling it every second.
+ * A sandbox of its own (ports 25092+ by default), seeded, and the app in web mode polling it every second.
  * The URL and the cluster's name reach the tests through the environment.
  *
  * E2E_KEEP_CLUSTER=1 keeps the cluster between runs (started if down, never wiped), which saves
@@ -32,7 +35,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!keep) await stopCluster(E2E_CLUSTER, { wipe: true }).catch(() => undefined);
-  const { bootstrap } = await startCluster({ name: E2E_CLUSTER, kafkaVersion: process.env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION, basePort: E2E_BASE_PORT, log });
+  const { bootstrap } = await startCluster({ name: E2E_CLUSTER, kafkaVersion: process.env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION, basePort: E2E_PORT_BASE + 92, log });
   await seedCluster(E2E_CLUSTER, { log });
   const app = await startWebApp(['--cluster', `e2e-sandbox=${bootstrap}`, '--interval', '1000']);
   log(`app at ${app.url}`);

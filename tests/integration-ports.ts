@@ -1,3 +1,5 @@
+import { clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
+
 /**
  * Every port the integration run listens on comes from one base, ITEST_PORT_BASE (default 22000),
  * so a second run (another checkout, another Kafka version) can sit beside the first in another
@@ -21,15 +23,9 @@ export function integrationPorts(base: number): IntegrationPorts {
   return { shared: base + 92, slowBroker: base + 392, heartbeatCoverage: base + 692, slowBrokerProxy: base + 990 };
 }
 
-/** ITEST_PORT_BASE, checked: the block must lie within the unprivileged ports. */
+/** ITEST_PORT_BASE, checked. */
 export function integrationPortBase(env: Readonly<Record<string, string | undefined>>): number {
-  const raw = env['ITEST_PORT_BASE'];
-  if (raw === undefined || raw === '') return DEFAULT_ITEST_PORT_BASE;
-  const base = Number(raw);
-  if (!Number.isInteger(base) || base < 1024 || base + 999 > 65535) {
-    throw new Error(`ITEST_PORT_BASE=${raw}: expected a whole number from 1024 to 64536 (the run uses the 1,000 ports from it)`);
-  }
-  return base;
+  return portBlockFromEnv(env, 'ITEST_PORT_BASE', DEFAULT_ITEST_PORT_BASE);
 }
 
 /**
@@ -37,6 +33,5 @@ export function integrationPortBase(env: Readonly<Record<string, string | undefi
  * default, so two runs never stop (and wipe) each other's clusters in the same .sandbox/.
  */
 export function integrationClusterName(prefix: string, kafkaVersion: string, portBase: number): string {
-  const name = `${prefix}-${kafkaVersion.replace(/\W/g, '-')}`;
-  return portBase === DEFAULT_ITEST_PORT_BASE ? name : `${name}-p${portBase}`;
+  return clusterNameForBlock(`${prefix}-${kafkaVersion.replace(/\W/g, '-')}`, portBase, DEFAULT_ITEST_PORT_BASE);
 }
