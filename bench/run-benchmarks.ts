@@ -11,7 +11,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DEFAULT_KAFKA_VERSION, startCluster, stopCluster } from '../sandbox/kraft-cluster.js';
-import { clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
+import { CLUSTER_PORT_OFFSET, clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
 import { benchmarkDerive } from './derive-benchmark';
 import { benchmarkHeartbeat, type HeartbeatFigures } from './heartbeat-benchmark';
 import { machineDescription } from './machine';
@@ -19,7 +19,7 @@ import { benchmarkPoll, growPartitions } from './poll-benchmark';
 import { benchmarkRenderer } from './renderer-benchmark';
 import { describeRendererFigures } from './renderer-figures';
 
-/** The benchmark cluster's ports come from BENCH_PORT_BASE (default 26000; the brokers listen from base + 92). */
+/** The benchmark cluster's ports come from BENCH_PORT_BASE (default 26000, brokers from 26092). */
 const DEFAULT_BENCH_PORT_BASE = 26_000;
 const BENCH_PORT_BASE = portBlockFromEnv(process.env, 'BENCH_PORT_BASE', DEFAULT_BENCH_PORT_BASE);
 const CLUSTER = clusterNameForBlock('bench', BENCH_PORT_BASE, DEFAULT_BENCH_PORT_BASE);
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   if (runPoll || runHeartbeat) {
     const log = (line: string): void => console.log(`[sandbox] ${line}`);
     await stopCluster(CLUSTER, { wipe: true }).catch(() => undefined);
-    const { bootstrap } = await startCluster({ name: CLUSTER, kafkaVersion, basePort: BENCH_PORT_BASE + 92, log });
+    const { bootstrap } = await startCluster({ name: CLUSTER, kafkaVersion, basePort: BENCH_PORT_BASE + CLUSTER_PORT_OFFSET, log });
     try {
       if (runHeartbeat) {
         const heartbeat: HeartbeatFigures[] = [];

@@ -2,12 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_KAFKA_VERSION, startCluster, stopCluster } from '../sandbox/kraft-cluster.js';
-import { clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
+import { CLUSTER_PORT_OFFSET, clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
 import { seedCluster } from '../sandbox/seed.js';
 import { startWebApp, stopApp } from './app-process';
 
 /**
- * The e2e cluster's ports come from E2E_PORT_BASE (default 25000; the brokers listen from base + 92).
+ * The e2e cluster's ports come from E2E_PORT_BASE (default 25000, brokers from 25092).
  * Below Linux's ephemeral range (32768–60999): while a broker is down, another node reconnecting to
  * its port could otherwise be handed that very port as its own source port, connect to itself, read
  * its own request back as a response (a correlation-id mismatch) and exit. Seen with 49092+ when a
@@ -35,7 +35,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     execFileSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
   if (!keep) await stopCluster(E2E_CLUSTER, { wipe: true }).catch(() => undefined);
-  const { bootstrap } = await startCluster({ name: E2E_CLUSTER, kafkaVersion: process.env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION, basePort: E2E_PORT_BASE + 92, log });
+  const { bootstrap } = await startCluster({ name: E2E_CLUSTER, kafkaVersion: process.env.KAFKA_VERSION || DEFAULT_KAFKA_VERSION, basePort: E2E_PORT_BASE + CLUSTER_PORT_OFFSET, log });
   await seedCluster(E2E_CLUSTER, { log });
   const app = await startWebApp(['--cluster', `e2e-sandbox=${bootstrap}`, '--interval', '1000']);
   log(`app at ${app.url}`);

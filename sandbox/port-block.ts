@@ -3,6 +3,9 @@
  * unprivileged ports. The integration run (ITEST_PORT_BASE), the e2e run (E2E_PORT_BASE) and the
  * benchmarks (BENCH_PORT_BASE) each take theirs this way, so a second checkout can run beside the first.
  */
+/** Where in its block a run's main cluster listens: block 25000 puts its brokers on 25092, 25093… */
+export const CLUSTER_PORT_OFFSET = 92;
+
 export function portBlockFromEnv(env: Readonly<Record<string, string | undefined>>, variable: string, fallback: number): number {
   const raw = env[variable];
   if (raw === undefined || raw === "") return fallback;

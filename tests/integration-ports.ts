@@ -1,4 +1,4 @@
-import { clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
+import { CLUSTER_PORT_OFFSET, clusterNameForBlock, portBlockFromEnv } from '../sandbox/port-block.js';
 
 /**
  * Every port the integration run listens on comes from one base, ITEST_PORT_BASE (default 22000),
@@ -20,7 +20,7 @@ export interface IntegrationPorts {
 }
 
 export function integrationPorts(base: number): IntegrationPorts {
-  return { shared: base + 92, slowBroker: base + 392, heartbeatCoverage: base + 692, slowBrokerProxy: base + 990 };
+  return { shared: base + CLUSTER_PORT_OFFSET, slowBroker: base + 392, heartbeatCoverage: base + 692, slowBrokerProxy: base + 990 };
 }
 
 /** ITEST_PORT_BASE, checked. */
