@@ -12,7 +12,7 @@ import { ClusterService } from '../electron/services/cluster-service';
 import { startWebServer, type RunningWebServer } from '../electron/web/web-server';
 import { parseProfiles } from '../shared/cluster-profile';
 import type { ClusterSnapshot } from '../shared/cluster-snapshot';
-import { snapshotToWire } from '../shared/snapshot-wire';
+import { snapshotToBytes } from '../shared/snapshot-wire';
 import { syntheticCluster, type SyntheticClusterOptions } from '../shared/synthetic-snapshot';
 import { latency, type FirstRender, type Latency, type RendererFigures, type SnapshotLanding } from './renderer-figures';
 import {
@@ -223,8 +223,8 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
   // Two variants with different ISR damage, so each push changes rows the way a real poll does.
   const variants = [syntheticCluster(SIZE), syntheticCluster({ ...SIZE, seed: SIZE.seed + 1 })];
   const first = variants[0] as ClusterSnapshot;
-  // As the web server sends it: the partitions in columns (snapshot-wire.ts).
-  const messageBytes = JSON.stringify({ kind: 'event', event: 'snapshot', payload: snapshotToWire(first) }).length;
+  // As the web server sends it: one binary message (snapshot-wire.ts).
+  const messageBytes = snapshotToBytes(first).byteLength;
 
   const feed = new SnapshotFeed(variants);
   const profiles = parseProfiles({ clusters: [{ name: first.profileName, bootstrap: 'synthetic.invalid:9092', pollIntervalMs: 1_000 }] }, 'the renderer benchmark');

@@ -3,10 +3,10 @@ import type { BrokerHealthReport, HeartbeatFixResult, HeartbeatStatus, Heartbeat
 import type { ClusterSnapshot } from './cluster-snapshot';
 import type { ClusterStatus } from './cluster-status';
 import { heartbeatTopicSchema } from './heartbeat-topic';
-import type { EventName, RequestName, TextEventName } from './ipc-channels';
+import type { BinaryEventName, EventName, RequestName } from './ipc-channels';
 
-export { EVENT_NAMES, eventChannel, IPC_PREFIX, isEventName, isRequestName, isTextEvent, requestChannel, TEXT_EVENT_NAMES } from './ipc-channels';
-export type { EventName, RequestName, TextEventName } from './ipc-channels';
+export { BINARY_EVENT_NAMES, EVENT_NAMES, eventChannel, IPC_PREFIX, isBinaryEvent, isEventName, isRequestName, requestChannel } from './ipc-channels';
+export type { BinaryEventName, EventName, RequestName } from './ipc-channels';
 
 /**
  * The one contract between the main-process services and the renderer. Both transports (Electron's
@@ -61,10 +61,10 @@ export interface BrokerscopeApi {
   request<N extends RequestName>(name: N, params: RequestParams<N>): Promise<RequestResults[N]>;
   subscribe<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): Unsubscribe;
   /**
-   * The Electron bridge only: a text event's payload as the JSON text it crossed IPC as, for a
-   * listener that parses it elsewhere (the view engine's worker). Unvalidated, like every event.
+   * The Electron bridge only: a binary event's payload as the bytes it crossed IPC as, for a
+   * listener that reads them elsewhere (the view engine's worker). Unvalidated, like every event.
    */
-  subscribeText?(event: TextEventName, listener: (json: string) => void): Unsubscribe;
+  subscribeBytes?(event: BinaryEventName, listener: (bytes: Uint8Array) => void): Unsubscribe;
 }
 
 

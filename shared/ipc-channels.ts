@@ -17,15 +17,15 @@ export type RequestName = (typeof REQUEST_NAMES)[number];
 export type EventName = (typeof EVENT_NAMES)[number];
 
 /**
- * Events the main process sends as JSON text rather than as an object: a 100,000-partition snapshot
- * then crosses IPC, the context bridge and the page → view-engine worker hop as one string, parsed
- * once in the worker, instead of an object graph copied three times on the way.
+ * Events the main process sends as bytes rather than as an object (snapshot-wire.ts): a
+ * 100,000-partition snapshot then crosses IPC, the context bridge and the page → view-engine worker
+ * hop as one buffer, read once in the worker, instead of an object graph copied three times on the way.
  */
-export const TEXT_EVENT_NAMES = ['snapshot'] as const satisfies readonly EventName[];
-export type TextEventName = (typeof TEXT_EVENT_NAMES)[number];
+export const BINARY_EVENT_NAMES = ['snapshot'] as const satisfies readonly EventName[];
+export type BinaryEventName = (typeof BINARY_EVENT_NAMES)[number];
 
-export function isTextEvent(name: unknown): name is TextEventName {
-  return typeof name === 'string' && (TEXT_EVENT_NAMES as readonly string[]).includes(name);
+export function isBinaryEvent(name: unknown): name is BinaryEventName {
+  return typeof name === 'string' && (BINARY_EVENT_NAMES as readonly string[]).includes(name);
 }
 
 /** One prefix, so the preload and main can refuse anything outside it. */

@@ -2,91 +2,182 @@ import type { ClusterSnapshot, PartitionInfo, TopicInfo } from './cluster-snapsh
 import type { Fetched } from './fetched';
 
 /**
- * A topic's partitions as columns, one array per field, the way a snapshot crosses from the main
- * process to the renderer: the same values without each field's name repeated on every partition.
- * At 100,000 partitions the snapshot's JSON shrinks to under half, and the renderer's JSON.parse
- * reads arrays of numbers instead of 100,000 objects, which is most of what a poll costs it.
+ * How a snapshot crosses from the main process to the renderer: one binary message. The snapshot's
+ * own fields and its topics travel as JSON in a header; every partition's numbers travel after it in
+ * typed columns, one per field, for all topics in turn. The renderer reads the columns without
+ * parsing text: at 100,000 partitions this costs a quarter of what the same snapshot's JSON costs to
+ * write and to read, and leaves far less garbage behind on both ends of a poll.
+ *
+ * Layout, in the platform's byte order (both ends run on the same machine):
+ *   u32 MAGIC · u32 header length · header (UTF-8 JSON) · padding to 8 bytes ·
+ *   f64 logStartOffset[n] · f64 highWatermark[n] · f64 sizeBytes[n] ·
+ *   i32 partition[n] · i32 leader[n] · i32 leaderEpoch[n] · i32 broker ids (replicas, isr, offline per partition) ·
+ *   u16 replicas[n] · u16 isr[n] · u16 offline[n] (how many ids each list took)
  */
-export interface WirePartitions {
-  readonly partition: readonly number[];
-  readonly leader: readonly number[];
-  readonly leaderEpoch: readonly (number | null)[];
-  readonly replicas: readonly (readonly number[])[];
-  readonly isr: readonly (readonly number[])[];
-  readonly offlineReplicas: readonly (readonly number[])[];
-  readonly error: readonly (string | null)[];
-  /** Null where the value is missing; its reason is then in the matching *Missing column. */
-  readonly logStartOffset: readonly (number | null)[];
-  readonly highWatermark: readonly (number | null)[];
-  readonly offsetsMissing: readonly (string | null)[];
-  readonly sizeBytes: readonly (number | null)[];
-  readonly sizeMissing: readonly (string | null)[];
+const MAGIC = 0x31435342; // "BSC1"
+const NO_EPOCH = -0x80000000;
+const MAX_LIST = 0xffff;
+
+/** A partition's texts, which few partitions have: [index within its topic, text]. */
+type Notes = readonly (readonly [number, string])[];
+
+interface WireTopic {
+  readonly topic: Omit<TopicInfo, 'partitions'>;
+  readonly partitions: number;
+  readonly errors?: Notes;
+  readonly offsetsMissing?: Notes;
+  readonly sizeMissing?: Notes;
 }
 
-export type WireTopic = Omit<TopicInfo, 'partitions'> & { readonly partitions: WirePartitions };
-export type WireSnapshot = Omit<ClusterSnapshot, 'topics'> & { readonly topics: readonly WireTopic[] };
+interface WireHeader {
+  readonly snapshot: Omit<ClusterSnapshot, 'topics'> & { readonly topics: readonly WireTopic[] };
+  readonly partitions: number;
+  readonly brokerIds: number;
+}
 
-function toColumns(partitions: readonly PartitionInfo[]): WirePartitions {
-  const ok = <T>(f: Fetched<T>): T | null => (f.status === 'ok' ? f.value : null);
-  const why = <T>(f: Fetched<T>): string | null => (f.status === 'ok' ? null : f.error);
+/** The WHATWG text codecs: global in Node and in every browser context, but outside the ES library this folder compiles against. */
+interface TextCodecs {
+  readonly TextEncoder: new () => { encode(text: string): Uint8Array };
+  readonly TextDecoder: new () => { decode(bytes: Uint8Array): string };
+}
+const { TextEncoder, TextDecoder } = globalThis as unknown as TextCodecs;
+
+const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function int32(value: number, what: string, topic: string, partition: number): number {
+  if ((value | 0) !== value) throw new Error(`Cannot send topic "${topic}" partition ${partition}: its ${what} (${value}) is not a 32-bit integer`);
+  return value;
+}
+
+function notes(partitions: readonly PartitionInfo[], text: (p: PartitionInfo) => string | null): Notes | undefined {
+  const found: (readonly [number, string])[] = [];
+  partitions.forEach((p, i) => {
+    const t = text(p);
+    if (t !== null) found.push([i, t]);
+  });
+  return found.length === 0 ? undefined : found;
+}
+
+const why = <T>(f: Fetched<T>): string | null => (f.status === 'ok' ? null : f.error);
+
+/** The snapshot as one message for the renderer. */
+export function snapshotToBytes(snapshot: ClusterSnapshot): Uint8Array {
+  if (!littleEndian) throw new Error('Snapshots are sent in little-endian columns; this machine is big-endian');
+  let n = 0;
+  let ids = 0;
+  const topics = snapshot.topics.map(({ partitions, ...rest }): WireTopic => {
+    for (const p of partitions) {
+      if (p.replicas.length > MAX_LIST || p.isr.length > MAX_LIST || p.offlineReplicas.length > MAX_LIST) {
+        throw new Error(`Cannot send topic "${rest.name}" partition ${p.partition}: more than ${MAX_LIST} replicas`);
+      }
+      ids += p.replicas.length + p.isr.length + p.offlineReplicas.length;
+    }
+    n += partitions.length;
+    return {
+      topic: rest,
+      partitions: partitions.length,
+      errors: notes(partitions, (p) => p.error),
+      offsetsMissing: notes(partitions, (p) => why(p.offsets)),
+      sizeMissing: notes(partitions, (p) => why(p.sizeBytes)),
+    };
+  });
+  const header: WireHeader = { snapshot: { ...snapshot, topics }, partitions: n, brokerIds: ids };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const start = Math.ceil((8 + headerBytes.length) / 8) * 8;
+  const buffer = new ArrayBuffer(start + 3 * n * 8 + (3 * n + ids) * 4 + 3 * n * 2);
+  const head = new DataView(buffer);
+  head.setUint32(0, MAGIC, true);
+  head.setUint32(4, headerBytes.length, true);
+  new Uint8Array(buffer, 8, headerBytes.length).set(headerBytes);
+  const { f64, i32, u16 } = columns(buffer, start, n, ids);
+
+  let i = 0;
+  let k = 3 * n;
+  for (const topic of snapshot.topics) {
+    for (const p of topic.partitions) {
+      const offsets = p.offsets.status === 'ok' ? p.offsets.value : null;
+      f64[i] = offsets?.logStartOffset ?? NaN;
+      f64[n + i] = offsets?.highWatermark ?? NaN;
+      f64[2 * n + i] = p.sizeBytes.status === 'ok' ? p.sizeBytes.value : NaN;
+      i32[i] = int32(p.partition, 'partition id', topic.name, p.partition);
+      i32[n + i] = int32(p.leader, 'leader', topic.name, p.partition);
+      i32[2 * n + i] = p.leaderEpoch === null ? NO_EPOCH : int32(p.leaderEpoch, 'leader epoch', topic.name, p.partition);
+      u16[i] = p.replicas.length;
+      u16[n + i] = p.isr.length;
+      u16[2 * n + i] = p.offlineReplicas.length;
+      for (const list of [p.replicas, p.isr, p.offlineReplicas]) {
+        for (const id of list) i32[k++] = int32(id, 'replica list', topic.name, p.partition);
+      }
+      i += 1;
+    }
+  }
+  return new Uint8Array(buffer);
+}
+
+function columns(buffer: ArrayBufferLike, start: number, n: number, ids: number): { f64: Float64Array; i32: Int32Array; u16: Uint16Array } {
   return {
-    partition: partitions.map((p) => p.partition),
-    leader: partitions.map((p) => p.leader),
-    leaderEpoch: partitions.map((p) => p.leaderEpoch),
-    replicas: partitions.map((p) => p.replicas),
-    isr: partitions.map((p) => p.isr),
-    offlineReplicas: partitions.map((p) => p.offlineReplicas),
-    error: partitions.map((p) => p.error),
-    logStartOffset: partitions.map((p) => ok(p.offsets)?.logStartOffset ?? null),
-    highWatermark: partitions.map((p) => ok(p.offsets)?.highWatermark ?? null),
-    offsetsMissing: partitions.map((p) => why(p.offsets)),
-    sizeBytes: partitions.map((p) => ok(p.sizeBytes)),
-    sizeMissing: partitions.map((p) => why(p.sizeBytes)),
+    f64: new Float64Array(buffer, start, 3 * n),
+    i32: new Int32Array(buffer, start + 3 * n * 8, 3 * n + ids),
+    u16: new Uint16Array(buffer, start + 3 * n * 8 + (3 * n + ids) * 4, 3 * n),
   };
 }
 
-function fromColumns(c: WirePartitions): PartitionInfo[] {
-  const partitions = new Array<PartitionInfo>(c.partition.length);
-  for (let i = 0; i < partitions.length; i += 1) {
-    const offsetsMissing = c.offsetsMissing[i] ?? null;
-    const sizeMissing = c.sizeMissing[i] ?? null;
-    partitions[i] = {
-      partition: c.partition[i] as number,
-      leader: c.leader[i] as number,
-      leaderEpoch: c.leaderEpoch[i] ?? null,
-      replicas: c.replicas[i] as number[],
-      isr: c.isr[i] as number[],
-      offlineReplicas: c.offlineReplicas[i] as number[],
-      error: c.error[i] ?? null,
-      offsets:
-        offsetsMissing === null
-          ? { status: 'ok', value: { logStartOffset: c.logStartOffset[i] as number, highWatermark: c.highWatermark[i] as number } }
-          : { status: 'missing', error: offsetsMissing },
-      sizeBytes: sizeMissing === null ? { status: 'ok', value: c.sizeBytes[i] as number } : { status: 'missing', error: sizeMissing },
-    };
-  }
-  return partitions;
+function bad(why: string): Error {
+  return new Error(`Not a snapshot message: ${why}`);
 }
 
-export function snapshotToWire(snapshot: ClusterSnapshot): WireSnapshot {
-  return { ...snapshot, topics: snapshot.topics.map((topic) => ({ ...topic, partitions: toColumns(topic.partitions) })) };
-}
+/** The other end of snapshotToBytes; throws on a message that is not one. */
+export function snapshotFromBytes(message: ArrayBuffer | Uint8Array): ClusterSnapshot {
+  // The columns need their buffer to start on an 8-byte boundary; a Node Buffer may not, so it is
+  // copied (with the constructor: a Buffer's own slice() is a view of the same memory).
+  const bytes = message instanceof Uint8Array ? message : new Uint8Array(message);
+  const aligned = bytes.byteOffset % 8 === 0;
+  const buffer = aligned ? bytes.buffer : new Uint8Array(bytes).buffer;
+  const offset = aligned ? bytes.byteOffset : 0;
+  if (bytes.byteLength < 8) throw bad(`${bytes.byteLength} bytes is too short`);
+  const view = new DataView(buffer, offset, bytes.byteLength);
+  if (view.getUint32(0, true) !== MAGIC) throw bad('it does not start with the snapshot marker');
+  const headerLength = view.getUint32(4, true);
+  if (8 + headerLength > bytes.byteLength) throw bad(`its header claims ${headerLength} bytes of ${bytes.byteLength}`);
+  const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, offset + 8, headerLength))) as WireHeader;
+  const { partitions: n, brokerIds: ids } = header;
+  const start = Math.ceil((8 + headerLength) / 8) * 8;
+  const expected = start + 3 * n * 8 + (3 * n + ids) * 4 + 3 * n * 2;
+  if (expected !== bytes.byteLength) throw bad(`${n} partitions need ${expected} bytes, it has ${bytes.byteLength}`);
+  const { f64, i32, u16 } = columns(buffer, offset + start, n, ids);
 
-export function snapshotFromWire(wire: WireSnapshot): ClusterSnapshot {
-  return { ...wire, topics: wire.topics.map((topic) => ({ ...topic, partitions: fromColumns(topic.partitions) })) };
-}
-
-/** A snapshot from the JSON text of its wire form (the Electron bridge's snapshot event). */
-export function snapshotFromJson(json: string): ClusterSnapshot {
-  return snapshotFromWire(JSON.parse(json) as WireSnapshot);
-}
-
-/** An event's payload as it crosses to the renderer: a snapshot in columns, anything else as it is. */
-export function eventToWire(event: string, payload: unknown): unknown {
-  return event === 'snapshot' ? snapshotToWire(payload as ClusterSnapshot) : payload;
-}
-
-/** The other end of eventToWire. */
-export function eventFromWire(event: string, payload: unknown): unknown {
-  return event === 'snapshot' ? snapshotFromWire(payload as WireSnapshot) : payload;
+  let i = 0;
+  let k = 3 * n;
+  const list = (length: number): number[] => {
+    const out = new Array<number>(length);
+    for (let j = 0; j < length; j += 1) out[j] = i32[k++] as number;
+    return out;
+  };
+  const topics = header.snapshot.topics.map(({ topic, partitions: count, errors: errorNotes, offsetsMissing, sizeMissing }): TopicInfo => {
+    const errors = new Map(errorNotes);
+    const offsetsWhy = new Map(offsetsMissing);
+    const sizeWhy = new Map(sizeMissing);
+    const partitions = new Array<PartitionInfo>(count);
+    for (let j = 0; j < count; j += 1, i += 1) {
+      const epoch = i32[2 * n + i] as number;
+      const offsetsError = offsetsWhy.get(j);
+      const sizeError = sizeWhy.get(j);
+      partitions[j] = {
+        partition: i32[i] as number,
+        leader: i32[n + i] as number,
+        leaderEpoch: epoch === NO_EPOCH ? null : epoch,
+        replicas: list(u16[i] as number),
+        isr: list(u16[n + i] as number),
+        offlineReplicas: list(u16[2 * n + i] as number),
+        error: errors.get(j) ?? null,
+        offsets:
+          offsetsError === undefined
+            ? { status: 'ok', value: { logStartOffset: f64[i] as number, highWatermark: f64[n + i] as number } }
+            : { status: 'missing', error: offsetsError },
+        sizeBytes: sizeError === undefined ? { status: 'ok', value: f64[2 * n + i] as number } : { status: 'missing', error: sizeError },
+      };
+    }
+    return { ...topic, partitions };
+  });
+  return { ...header.snapshot, topics };
 }

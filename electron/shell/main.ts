@@ -5,8 +5,9 @@
 import { app, BrowserWindow, ipcMain, shell } from 'electron';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EVENT_NAMES, eventChannel, isTextEvent, REQUEST_NAMES, requestChannel } from '../../shared/ipc-channels';
-import { eventToWire } from '../../shared/snapshot-wire';
+import type { ClusterSnapshot } from '../../shared/cluster-snapshot';
+import { EVENT_NAMES, eventChannel, isBinaryEvent, REQUEST_NAMES, requestChannel } from '../../shared/ipc-channels';
+import { snapshotToBytes } from '../../shared/snapshot-wire';
 import { loadProfiles } from '../config/load-profiles';
 import type { ClusterService } from '../services/cluster-service';
 import { startClusterService } from '../services/start-services';
@@ -52,7 +53,7 @@ async function createWindow(): Promise<void> {
   }
   const unsubscribe = running.subscribe((event, payload) => {
     if (window.isDestroyed() || !EVENT_NAMES.includes(event)) return;
-    window.webContents.send(eventChannel(event), isTextEvent(event) ? JSON.stringify(eventToWire(event, payload)) : payload);
+    window.webContents.send(eventChannel(event), isBinaryEvent(event) ? snapshotToBytes(payload as ClusterSnapshot) : payload);
   });
   window.on('closed', unsubscribe);
   await window.loadFile(join(__dirname, '..', 'renderer', 'index.html'));

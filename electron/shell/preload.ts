@@ -3,7 +3,8 @@
  * requests and events, never raw ipcRenderer. Channels outside the contract are refused here.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { eventChannel, isEventName, isRequestName, isTextEvent, requestChannel } from '../../shared/ipc-channels';
+import { eventChannel, isBinaryEvent, isEventName, isRequestName, requestChannel } from '../../shared/ipc-channels';
+import { snapshotFromBytes } from '../../shared/snapshot-wire';
 
 function listen(channel: string, deliver: (payload: unknown) => void): () => void {
   const handler = (_event: IpcRendererEvent, payload: unknown): void => deliver(payload);
@@ -20,14 +21,14 @@ contextBridge.exposeInMainWorld('brokerscope', {
   },
   subscribe(event: unknown, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event "${String(event)}"`);
-    // Text events arrive as JSON text (main.ts); an object listener gets them parsed.
-    const text = isTextEvent(event);
-    return listen(eventChannel(event), (payload) => listener(text && typeof payload === 'string' ? JSON.parse(payload) : payload));
+    // Binary events arrive as bytes (main.ts); an object listener gets them read.
+    const binary = isBinaryEvent(event);
+    return listen(eventChannel(event), (payload) => listener(binary && payload instanceof Uint8Array ? snapshotFromBytes(payload) : payload));
   },
-  subscribeText(event: unknown, listener: (json: string) => void): () => void {
-    if (!isTextEvent(event)) throw new Error(`Event "${String(event)}" is not sent as text`);
+  subscribeBytes(event: unknown, listener: (bytes: Uint8Array) => void): () => void {
+    if (!isBinaryEvent(event)) throw new Error(`Event "${String(event)}" is not sent as bytes`);
     return listen(eventChannel(event), (payload) => {
-      if (typeof payload === 'string') listener(payload);
+      if (payload instanceof Uint8Array) listener(payload);
     });
   },
 });

@@ -3,13 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientFrameSchema, EVENT_NAMES, isEventName, type EventName, type ServerFrame } from '../../shared/api-contract';
-import { eventToWire } from '../../shared/snapshot-wire';
+import { snapshotToBytes } from '../../shared/snapshot-wire';
+import type { ClusterSnapshot } from '../../shared/cluster-snapshot';
 import type { ClusterService } from '../services/cluster-service';
 import { readStaticFile } from './static-files';
 
-/** An event as the renderer receives it: a snapshot's partitions in columns (snapshot-wire.ts). */
-function eventFrame(event: EventName, payload: unknown): string {
-  return JSON.stringify({ kind: 'event', event, payload: eventToWire(event, payload) } satisfies ServerFrame);
+/** An event as the renderer receives it: a snapshot as one binary message (snapshot-wire.ts), the rest as JSON text. */
+function eventFrame(event: EventName, payload: unknown): string | Uint8Array {
+  if (event === 'snapshot') return snapshotToBytes(payload as ClusterSnapshot);
+  return JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
 }
 
 export interface WebServerOptions {
@@ -93,11 +95,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   wss.on('connection', (ws: WebSocket, events: ReadonlySet<EventName>) => {
     sockets.set(ws, events);
-    const sendText = (text: string): void => {
-      if (ws.readyState === ws.OPEN) ws.send(text);
+    const sendFrame = (frame: string | Uint8Array): void => {
+      if (ws.readyState === ws.OPEN) ws.send(frame);
     };
-    const send = (frame: ServerFrame): void => sendText(JSON.stringify(frame));
-    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) sendText(eventFrame(event, payload));
+    const send = (frame: ServerFrame): void => sendFrame(JSON.stringify(frame));
+    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) sendFrame(eventFrame(event, payload));
     ws.on('message', (data) => {
       void answer(data.toString(), send);
     });
@@ -124,12 +126,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   const unsubscribe = options.service.subscribe((event, payload) => {
-    let text: string | null = null;
+    let frame: string | Uint8Array | null = null;
     for (const [ws, events] of sockets) {
       if (ws.readyState !== ws.OPEN || !events.has(event)) continue;
       // Serialized once, and only when some connection wants it.
-      text ??= eventFrame(event, payload);
-      ws.send(text);
+      frame ??= eventFrame(event, payload);
+      ws.send(frame);
     }
   });
 

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import { snapshotToWire } from '../../../shared/snapshot-wire';
+import { snapshotToBytes } from '../../../shared/snapshot-wire';
 import { demoSnapshot } from '../test/demo-snapshot';
 import type { ClusterStatus } from '../../../shared/cluster-status';
 import { createWebSocketApi, DISCONNECTED_MESSAGE, webSocketUrl, type BackendConnection, type SocketLike } from './websocket-api';
@@ -29,6 +29,9 @@ class FakeSocket implements SocketLike {
   }
   receive(frame: unknown): void {
     this.onmessage?.({ data: JSON.stringify(frame) });
+  }
+  receiveBytes(data: ArrayBuffer): void {
+    this.onmessage?.({ data });
   }
 }
 
@@ -105,13 +108,19 @@ describe('createWebSocketApi', () => {
     expect(seen).toEqual([status]);
   });
 
-  it('hands subscribers a snapshot sent in columns as the snapshot itself', () => {
+  it('hands subscribers a snapshot sent as a binary message as the snapshot itself, and drops a message that is not one', () => {
     const { api, socket } = harness();
     const seen: ClusterSnapshot[] = [];
     api.subscribe('snapshot', (s) => seen.push(s));
     socket(0).open();
     const snapshot = demoSnapshot();
-    socket(0).receive({ kind: 'event', event: 'snapshot', payload: snapshotToWire(snapshot) });
+    const bytes = snapshotToBytes(snapshot);
+    socket(0).receiveBytes(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    socket(0).receiveBytes(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer);
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/snapshot from the backend was dropped: Not a snapshot message/));
+    warn.mockRestore();
+    socket(0).receive({ kind: 'event', event: 'clusterStatus', payload: status });
     expect(seen).toEqual([snapshot]);
   });
 

@@ -12,7 +12,7 @@ import type {
   Unsubscribe,
 } from '../../../shared/api-contract';
 import { isEventName } from '../../../shared/ipc-channels';
-import { eventFromWire } from '../../../shared/snapshot-wire';
+import { snapshotFromBytes } from '../../../shared/snapshot-wire';
 
 export type BackendConnection = 'connecting' | 'connected' | 'disconnected';
 
@@ -78,7 +78,25 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     }
   };
 
+  const deliver = (event: EventName, payload: unknown): void => {
+    for (const listener of listeners.get(event) ?? []) listener(payload as never);
+  };
+
+  /** A binary message is a snapshot (snapshot-wire.ts), read once for every listener. */
+  const handleBytes = (raw: ArrayBuffer | Uint8Array): void => {
+    if ((listeners.get('snapshot')?.size ?? 0) === 0) return;
+    let snapshot: unknown;
+    try {
+      snapshot = snapshotFromBytes(raw);
+    } catch (error) {
+      console.warn(`Brokerscope: a snapshot from the backend was dropped: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    deliver('snapshot', snapshot);
+  };
+
   const handleFrame = (raw: unknown): void => {
+    if (raw instanceof ArrayBuffer || raw instanceof Uint8Array) return handleBytes(raw);
     if (typeof raw !== 'string') return;
     let frame: ServerFrame;
     try {
@@ -94,11 +112,7 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
       if (frame.ok) entry.resolve(frame.result);
       else entry.reject(new Error(frame.error));
     } else if (frame.kind === 'event' && isEventName(frame.event)) {
-      const subscribed = listeners.get(frame.event);
-      if (subscribed === undefined || subscribed.size === 0) return;
-      // Decoded once for every listener (a snapshot travels in columns: snapshot-wire.ts).
-      const payload = eventFromWire(frame.event, frame.payload);
-      for (const listener of subscribed) listener(payload as never);
+      deliver(frame.event, frame.payload);
     }
   };
 

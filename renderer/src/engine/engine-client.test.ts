@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { snapshotToWire } from '../../../shared/snapshot-wire';
+import { snapshotToBytes } from '../../../shared/snapshot-wire';
 import { demoSnapshot } from '../test/demo-snapshot';
 import type { ClusterView } from './cluster-view';
 import { workerEngineClient, type EngineClient } from './engine-client';
@@ -60,10 +60,13 @@ describe('the engine client and its host', () => {
     expect(other.rows.map((r) => r.row.key)).toEqual(['orders/0', 'orders/1', 'orders/2']);
   });
 
-  it('takes a snapshot as the Electron bridge hands it over: JSON text of the snapshot in columns, parsed in the engine', async () => {
+  it('takes a snapshot as the Electron bridge hands it over: bytes, read in the engine', async () => {
     const page = connected();
     close = page.close;
-    page.client.pushSnapshotJson(JSON.stringify(snapshotToWire(demoSnapshot({ takenAt: 9_000 }))));
+    const bytes = snapshotToBytes(demoSnapshot({ takenAt: 9_000 }));
+    page.client.pushSnapshotBytes(bytes);
+    // Handed over to the engine, not copied: the page's buffer is now empty.
+    expect(bytes.byteLength).toBe(0);
     while (page.views.length === 0) await tick();
     expect(page.views[0]?.snapshot.takenAt).toBe(9_000);
     expect(page.views[0]?.model.totals).toMatchObject({ partitions: 5, offline: 1 });

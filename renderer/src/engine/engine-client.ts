@@ -1,5 +1,5 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import { snapshotFromJson } from '../../../shared/snapshot-wire';
+import { snapshotFromBytes } from '../../../shared/snapshot-wire';
 import type { BackendConnection } from '../api/websocket-api';
 import type { ClusterView } from './cluster-view';
 import type { EngineAnswer, EngineRequest, FromEngine, RowsWindow, ToEngine } from './engine-protocol';
@@ -11,8 +11,8 @@ export interface EngineClient {
   readonly ownsSnapshots: boolean;
   /** Hands the engine a snapshot the page received (the Electron bridge, or no worker). */
   pushSnapshot(snapshot: ClusterSnapshot): void;
-  /** The same, as JSON text the page never parses (the Electron bridge's snapshot event). */
-  pushSnapshotJson(json: string): void;
+  /** The same, as bytes the page never reads (the Electron bridge's snapshot event). */
+  pushSnapshotBytes(bytes: Uint8Array): void;
   ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>>;
   /** Every new view the engine computes. */
   onView(listener: (view: ClusterView) => void): void;
@@ -30,7 +30,7 @@ export function localEngineClient(engine = new ViewEngine()): EngineClient {
   return {
     ownsSnapshots: false,
     pushSnapshot: push,
-    pushSnapshotJson: (json) => push(snapshotFromJson(json)),
+    pushSnapshotBytes: (bytes) => push(snapshotFromBytes(bytes)),
     ask: (request) => Promise.resolve().then(() => engine.answer(request)),
     onView(listener) {
       listeners.push(listener);
@@ -55,7 +55,7 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   const connectionListeners: ((connection: BackendConnection, detail: string | null) => void)[] = [];
   const pending = new Map<number, Pending>();
   let nextId = 1;
-  const send = (message: ToEngine): void => worker.postMessage(message);
+  const send = (message: ToEngine, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
   // Parts of the view being received, each parsed in the task its message arrived in.
   const noParts = (version: number) => ({ version, topicRows: [] as ClusterView['topicRows'][], matrix: null as ClusterView['matrix'] | null });
   let parts = noParts(-1);
@@ -108,7 +108,12 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   return {
     ownsSnapshots: snapshotSocketUrl !== null,
     pushSnapshot: (snapshot) => send({ type: 'snapshot', snapshot }),
-    pushSnapshotJson: (json) => send({ type: 'snapshot-json', json }),
+    pushSnapshotBytes: (bytes) => {
+      // Handed over, not copied: the page keeps nothing of it.
+      const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      const buffer = whole ? (bytes.buffer as ArrayBuffer) : new Uint8Array(bytes).buffer;
+      send({ type: 'snapshot-bytes', bytes: buffer }, [buffer]);
+    },
     ask<R extends EngineRequest>(request: R): Promise<EngineAnswer<R>> {
       const id = nextId;
       nextId += 1;

@@ -1,5 +1,5 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
-import { snapshotFromJson } from '../../../shared/snapshot-wire';
+import { snapshotFromBytes } from '../../../shared/snapshot-wire';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
 import { TOPIC_ROWS_PER_MESSAGE, type FromEngine, type ToEngine } from './engine-protocol';
@@ -13,7 +13,7 @@ export interface EngineScope {
 
 /**
  * Serves the view engine on a worker's scope: takes snapshots (from its own WebSocket in web mode,
- * or from the page under Electron, as the JSON text they crossed IPC in), sends each view in parts,
+ * or from the page under Electron, as the bytes they crossed IPC in), sends each view in parts,
  * then the rows of open partition tables for it, and answers the page's requests.
  */
 export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void {
@@ -60,8 +60,8 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
       api.subscribe('snapshot', take);
     } else if (message.type === 'snapshot') {
       take(message.snapshot);
-    } else if (message.type === 'snapshot-json') {
-      take(snapshotFromJson(message.json));
+    } else if (message.type === 'snapshot-bytes') {
+      take(snapshotFromBytes(message.bytes));
     } else {
       try {
         const { request } = message;

@@ -63,8 +63,8 @@ export type EngineAnswer<R extends EngineRequest> = EngineAnswers[R['kind']];
 export type ToEngine =
   | { readonly type: 'connect'; readonly url: string }
   | { readonly type: 'snapshot'; readonly snapshot: ClusterSnapshot }
-  /** A snapshot as the JSON text it arrived in (the Electron bridge), parsed in the worker. */
-  | { readonly type: 'snapshot-json'; readonly json: string }
+  /** A snapshot as the bytes it arrived in (the Electron bridge), read in the worker. */
+  | { readonly type: 'snapshot-bytes'; readonly bytes: ArrayBuffer }
   | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
 
 /**
