@@ -37,6 +37,19 @@ export function partitionKey(topic: string, partition: number): string {
   return `${topic}/${partition}`;
 }
 
+const REPLICA_STATES: readonly ReplicaState[] = ['leader', 'in-sync', 'out-of-sync', 'offline'];
+/** One chip object per broker and state, shared by every row: a poll's rows are 100,000 and their replicas three times that. */
+const chipsByBroker = new Map<number, readonly ReplicaChip[]>();
+
+function replicaChip(brokerId: number, state: ReplicaState): ReplicaChip {
+  let chips = chipsByBroker.get(brokerId);
+  if (chips === undefined) {
+    chips = REPLICA_STATES.map((s) => Object.freeze({ brokerId, state: s }));
+    chipsByBroker.set(brokerId, chips);
+  }
+  return chips[REPLICA_STATES.indexOf(state)] as ReplicaChip;
+}
+
 export function partitionRow(
   topic: TopicInfo,
   partition: PartitionInfo,
@@ -45,13 +58,18 @@ export function partitionRow(
 ): PartitionRow {
   const minIsr = topic.config.status === 'ok' ? topic.config.value.minInsyncReplicas : null;
   const state = partitionState(partition, minIsr);
+  const replicas = new Array<ReplicaChip>(partition.replicas.length);
+  for (let i = 0; i < replicas.length; i += 1) {
+    const brokerId = partition.replicas[i] as number;
+    replicas[i] = replicaChip(brokerId, replicaState(partition, brokerId, unavailable));
+  }
   return {
     key: partitionKey(topic.name, partition.partition),
     topic: topic.name,
     partition: partition.partition,
     leader: state.offline ? null : partition.leader,
     leaderEpoch: partition.leaderEpoch,
-    replicas: partition.replicas.map((brokerId) => ({ brokerId, state: replicaState(partition, brokerId, unavailable) })),
+    replicas,
     isr: partition.isr,
     offlineReplicas: partition.offlineReplicas,
     preferredLeader: state.preferredLeader,
