@@ -79,7 +79,9 @@ export type ClientFrame = z.infer<typeof clientFrameSchema>;
 export type ServerFrame =
   | { readonly kind: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
   | { readonly kind: 'response'; readonly id: number; readonly ok: false; readonly error: string }
-  | { readonly kind: 'event'; readonly event: EventName; readonly payload: unknown };
+  | { readonly kind: 'event'; readonly event: EventName; readonly payload: unknown }
+  /** A new snapshot of a cluster, to fetch from the web server's snapshot path (web-server.ts). */
+  | { readonly kind: 'snapshot-ready'; readonly clusterKey: string; readonly takenAt: number };
 
 /** Validates a request coming from the renderer; throws a message that names the request and the field. */
 export function parseRequest<N extends RequestName>(name: N, params: unknown): RequestParams<N> {

@@ -28,6 +28,9 @@ export function isBinaryEvent(name: unknown): name is BinaryEventName {
   return typeof name === 'string' && (BINARY_EVENT_NAMES as readonly string[]).includes(name);
 }
 
+/** Web mode: where the renderer fetches a cluster's snapshot (`?cluster=…&token=…`) when the socket announces one. */
+export const WEB_SNAPSHOT_PATH = '/api/snapshot';
+
 /** One prefix, so the preload and main can refuse anything outside it. */
 export const IPC_PREFIX = 'brokerscope:';
 export const requestChannel = (name: RequestName): string => `${IPC_PREFIX}request:${name}`;

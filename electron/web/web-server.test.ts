@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../shared/api-contract';
 import { parseProfiles } from '../../shared/cluster-profile';
+import type { ClusterSnapshot } from '../../shared/cluster-snapshot';
 import { snapshotFromBytes } from '../../shared/snapshot-wire';
 import { clusterSnapshot, partitionInfo, topicInfo } from '../../shared/synthetic-snapshot';
 import { ClusterService } from '../services/cluster-service';
@@ -32,18 +33,12 @@ async function start(): Promise<RunningWebServer> {
   return server;
 }
 
-/** Frames as the renderer reads them: a binary message is a snapshot (snapshot-wire.ts). */
-function connect(url: string, origin: string): Promise<{ ws: WebSocket; frames: ServerFrame[]; binary: number[] }> {
+function connect(url: string, origin: string): Promise<{ ws: WebSocket; frames: ServerFrame[] }> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { origin });
     const frames: ServerFrame[] = [];
-    const binary: number[] = [];
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) return void frames.push(JSON.parse(data.toString()) as ServerFrame);
-      binary.push(frames.length);
-      frames.push({ kind: 'event', event: 'snapshot', payload: snapshotFromBytes(data as Buffer) });
-    });
-    ws.on('open', () => resolve({ ws, frames, binary }));
+    ws.on('message', (data) => frames.push(JSON.parse(data.toString()) as ServerFrame));
+    ws.on('open', () => resolve({ ws, frames }));
     ws.on('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
     ws.on('error', reject);
   });
@@ -73,15 +68,16 @@ describe('web mode server', () => {
 
   it('pushes the current state on connect and answers requests with validation', async () => {
     const { port, token } = await start();
-    const { ws, frames, binary } = await connect(`ws://127.0.0.1:${port}/api?token=${token}`, `http://127.0.0.1:${port}`);
-    await until(() => frames.some((f) => f.kind === 'event' && f.event === 'snapshot'));
+    const { ws, frames } = await connect(`ws://127.0.0.1:${port}/api?token=${token}`, `http://127.0.0.1:${port}`);
+    await until(() => frames.some((f) => f.kind === 'snapshot-ready'));
     expect(frames.some((f) => f.kind === 'event' && f.event === 'clusterStatus')).toBe(true);
-    // A snapshot travels as one binary message, and reads back as the service's snapshot.
-    const sent = frames.flatMap((f, i) => (f.kind === 'event' && f.event === 'snapshot' ? [[i, f.payload] as const] : []));
-    const held = await service?.handle('getClusterSnapshot', { clusterKey: 'local' });
-    expect(sent.length).toBeGreaterThan(0);
-    expect(sent.map(([i]) => i)).toEqual(binary);
-    expect(sent.map(([, payload]) => payload)).toEqual(sent.map(() => held));
+    // A snapshot is announced on the socket, never sent on it, and fetched as bytes that read back as the service's snapshot.
+    const held = (await service?.handle('getClusterSnapshot', { clusterKey: 'local' })) as ClusterSnapshot;
+    expect(frames.filter((f) => f.kind === 'snapshot-ready')).toContainEqual({ kind: 'snapshot-ready', clusterKey: 'local', takenAt: held.takenAt });
+    expect(frames.some((f) => f.kind === 'event' && f.event === 'snapshot')).toBe(false);
+    const fetched = await fetch(`http://127.0.0.1:${port}/api/snapshot?cluster=local&token=${token}`);
+    expect(fetched.headers.get('content-type')).toBe('application/octet-stream');
+    expect(snapshotFromBytes(new Uint8Array(await fetched.arrayBuffer()))).toEqual(held);
 
     ws.send(JSON.stringify({ id: 1, name: 'listClusters', params: {} }));
     ws.send(JSON.stringify({ id: 2, name: 'getClusterSnapshot', params: { clusterKey: 42 } }));
@@ -94,6 +90,23 @@ describe('web mode server', () => {
     ws.close();
   });
 
+  it('serves a snapshot only with the token, never to another site, and says when there is none', async () => {
+    const { port, token } = await start();
+    const base = `http://127.0.0.1:${port}/api/snapshot`;
+    await until(() => service?.currentEvents().some((e) => e.event === 'snapshot') === true);
+    const answer = async (url: string, headers: Record<string, string> = {}) => {
+      const res = await fetch(url, { headers });
+      return `${res.status} ${res.status === 200 ? res.headers.get('content-type') : await res.text()}`;
+    };
+    expect(await answer(`${base}?cluster=local&token=${token}`)).toBe('200 application/octet-stream');
+    expect(await answer(`${base}?cluster=local&token=wrong`)).toBe('401 Unauthorized');
+    expect(await answer(`${base}?cluster=local`)).toBe('401 Unauthorized');
+    expect(await answer(`${base}?cluster=local&token=${token}`, { 'Sec-Fetch-Site': 'cross-site' })).toBe('403 Forbidden');
+    expect(await answer(`${base}?cluster=elsewhere&token=${token}`)).toBe('404 No snapshot of cluster "elsewhere"');
+    const res = await fetch(`${base}?cluster=local&token=${token}`, { method: 'POST' });
+    expect(res.status).toBe(405);
+  });
+
   it('sends a connection only the events it asked for, and refuses an unknown event name', async () => {
     const { port, token } = await start();
     const origin = `http://127.0.0.1:${port}`;
@@ -101,7 +114,7 @@ describe('web mode server', () => {
     const snapshots = await connect(`${base}&events=snapshot`, origin);
     const rest = await connect(`${base}&events=clusterStatus,brokerHealth,heartbeatStatus`, origin);
     await until(() => snapshots.frames.length > 0 && rest.frames.some((f) => f.kind === 'event' && f.event === 'clusterStatus'));
-    const events = (frames: ServerFrame[]): string[] => [...new Set(frames.flatMap((f) => (f.kind === 'event' ? [f.event] : [])))];
+    const events = (frames: ServerFrame[]): string[] => [...new Set(frames.flatMap((f) => (f.kind === 'event' ? [f.event] : f.kind === 'snapshot-ready' ? ['snapshot'] : [])))];
     expect(events(snapshots.frames)).toEqual(['snapshot']);
     expect(events(rest.frames)).not.toContain('snapshot');
     await expect(connect(`${base}&events=snapshot,everything`, origin)).rejects.toThrow('HTTP 400');

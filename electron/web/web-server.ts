@@ -3,16 +3,26 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { clientFrameSchema, EVENT_NAMES, isEventName, type EventName, type ServerFrame } from '../../shared/api-contract';
+import { WEB_SNAPSHOT_PATH } from '../../shared/ipc-channels';
 import { snapshotToBytes } from '../../shared/snapshot-wire';
 import type { ClusterSnapshot } from '../../shared/cluster-snapshot';
 import type { ClusterService } from '../services/cluster-service';
 import { readStaticFile } from './static-files';
 
-/** An event as the renderer receives it: a snapshot as one binary message (snapshot-wire.ts), the rest as JSON text. */
-function eventFrame(event: EventName, payload: unknown): string | Uint8Array {
-  if (event === 'snapshot') return snapshotToBytes(payload as ClusterSnapshot);
+/**
+ * An event as the renderer receives it. A snapshot is only announced on the socket; the renderer
+ * fetches it from WEB_SNAPSHOT_PATH as one binary message (snapshot-wire.ts). A browser's developer
+ * tools copy every WebSocket message into their protocol, base64 and all (140 ms of the browser's
+ * main thread for one 100,000-partition snapshot), but leave a response body where it is.
+ */
+function eventFrame(event: EventName, payload: unknown): string {
+  if (event === 'snapshot') {
+    const { clusterKey, takenAt } = payload as ClusterSnapshot;
+    return JSON.stringify({ kind: 'snapshot-ready', clusterKey, takenAt } satisfies ServerFrame);
+  }
   return JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
 }
+
 
 export interface WebServerOptions {
   readonly service: ClusterService;
@@ -66,6 +76,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       res.writeHead(405, SECURITY_HEADERS).end('Method not allowed');
       return;
     }
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (url.pathname === WEB_SNAPSHOT_PATH) return serveSnapshot(req, url, res);
     const file = (await readStaticFile(options.staticDir, req.url ?? '/')) ?? (await readStaticFile(options.staticDir, '/'));
     if (file === null) {
       res.writeHead(503, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' });
@@ -74,6 +86,29 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': file.contentType });
     res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  /** Each snapshot encoded once, however many connections fetch it. */
+  const encoded = new WeakMap<ClusterSnapshot, Uint8Array>();
+
+  /** A cluster's latest snapshot, for the socket's token only, and never to another site's page. */
+  async function serveSnapshot(req: IncomingMessage, url: URL, res: ServerResponse): Promise<void> {
+    const refuse = (status: number, why: string): void => {
+      res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end(why);
+    };
+    if (!tokensMatch(url.searchParams.get('token') ?? '', token)) return refuse(401, 'Unauthorized');
+    const site = req.headers['sec-fetch-site'];
+    if (site !== undefined && site !== 'same-origin') return refuse(403, 'Forbidden');
+    const clusterKey = url.searchParams.get('cluster') ?? '';
+    const snapshot = (await options.service.handle('getClusterSnapshot', { clusterKey })) as ClusterSnapshot | null;
+    if (snapshot === null) return refuse(404, `No snapshot of cluster "${clusterKey}"`);
+    let bytes = encoded.get(snapshot);
+    if (bytes === undefined) {
+      bytes = snapshotToBytes(snapshot);
+      encoded.set(snapshot, bytes);
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength) });
+    res.end(req.method === 'HEAD' ? undefined : bytes);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -95,11 +130,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   wss.on('connection', (ws: WebSocket, events: ReadonlySet<EventName>) => {
     sockets.set(ws, events);
-    const sendFrame = (frame: string | Uint8Array): void => {
-      if (ws.readyState === ws.OPEN) ws.send(frame);
+    const sendText = (text: string): void => {
+      if (ws.readyState === ws.OPEN) ws.send(text);
     };
-    const send = (frame: ServerFrame): void => sendFrame(JSON.stringify(frame));
-    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) sendFrame(eventFrame(event, payload));
+    const send = (frame: ServerFrame): void => sendText(JSON.stringify(frame));
+    for (const { event, payload } of options.service.currentEvents()) if (events.has(event)) sendText(eventFrame(event, payload));
     ws.on('message', (data) => {
       void answer(data.toString(), send);
     });
@@ -126,12 +161,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   const unsubscribe = options.service.subscribe((event, payload) => {
-    let frame: string | Uint8Array | null = null;
+    let text: string | null = null;
     for (const [ws, events] of sockets) {
       if (ws.readyState !== ws.OPEN || !events.has(event)) continue;
       // Serialized once, and only when some connection wants it.
-      frame ??= eventFrame(event, payload);
-      ws.send(frame);
+      text ??= eventFrame(event, payload);
+      ws.send(text);
     }
   });
 

@@ -3,8 +3,6 @@ import type { SocketLike } from './websocket-api';
 /** Adapts the DOM WebSocket (a page's or a worker's) to the few members the client uses. */
 export function browserSocket(url: string): SocketLike {
   const ws = new WebSocket(url);
-  // Snapshots come as binary messages (snapshot-wire.ts), read straight from the buffer.
-  ws.binaryType = 'arraybuffer';
   const socket: SocketLike = {
     get readyState() {
       return ws.readyState;

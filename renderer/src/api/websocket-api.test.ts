@@ -3,7 +3,7 @@ import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { snapshotToBytes } from '../../../shared/snapshot-wire';
 import { demoSnapshot } from '../test/demo-snapshot';
 import type { ClusterStatus } from '../../../shared/cluster-status';
-import { createWebSocketApi, DISCONNECTED_MESSAGE, webSocketUrl, type BackendConnection, type SocketLike } from './websocket-api';
+import { createWebSocketApi, DISCONNECTED_MESSAGE, snapshotFetcher, webSocketUrl, type BackendConnection, type SocketLike } from './websocket-api';
 
 class FakeSocket implements SocketLike {
   readyState = 0;
@@ -30,12 +30,9 @@ class FakeSocket implements SocketLike {
   receive(frame: unknown): void {
     this.onmessage?.({ data: JSON.stringify(frame) });
   }
-  receiveBytes(data: ArrayBuffer): void {
-    this.onmessage?.({ data });
-  }
 }
 
-function harness() {
+function harness(fetchSnapshot: (clusterKey: string) => Promise<ArrayBuffer> = () => Promise.reject(new Error('not used here'))) {
   const sockets: FakeSocket[] = [];
   const timers: { fn: () => void; ms: number }[] = [];
   const states: BackendConnection[] = [];
@@ -47,6 +44,7 @@ function harness() {
       return socket;
     },
     onConnectionChange: (state) => states.push(state),
+    fetchSnapshot,
     setTimer: (fn, ms) => {
       const timer = { fn, ms };
       timers.push(timer);
@@ -108,20 +106,53 @@ describe('createWebSocketApi', () => {
     expect(seen).toEqual([status]);
   });
 
-  it('hands subscribers a snapshot sent as a binary message as the snapshot itself, and drops a message that is not one', () => {
-    const { api, socket } = harness();
+  it('fetches an announced snapshot once per announcement, one fetch per cluster at a time, and hands subscribers the snapshot itself', async () => {
+    const fetches: { clusterKey: string; resolve: (bytes: ArrayBuffer) => void }[] = [];
+    const { api, socket } = harness((clusterKey) => new Promise((resolve) => fetches.push({ clusterKey, resolve })));
+    const seen: ClusterSnapshot[] = [];
+    socket(0).open();
+    socket(0).receive({ kind: 'snapshot-ready', clusterKey: 'demo', takenAt: 1 });
+    expect(fetches).toHaveLength(0); // nobody listens yet
+    api.subscribe('snapshot', (s) => seen.push(s));
+    socket(0).receive({ kind: 'snapshot-ready', clusterKey: 'demo', takenAt: 2 });
+    socket(0).receive({ kind: 'snapshot-ready', clusterKey: 'demo', takenAt: 3 });
+    socket(0).receive({ kind: 'snapshot-ready', clusterKey: 'demo', takenAt: 4 });
+    expect(fetches.map((f) => f.clusterKey)).toEqual(['demo']);
+    const first = demoSnapshot({ takenAt: 2 });
+    fetches[0]?.resolve(snapshotToBytes(first).slice().buffer);
+    await vi.waitFor(() => expect(fetches).toHaveLength(2)); // the announcements during it: fetched once more
+    const latest = demoSnapshot({ takenAt: 4 });
+    fetches[1]?.resolve(snapshotToBytes(latest).slice().buffer);
+    await vi.waitFor(() => expect(seen).toEqual([first, latest]));
+    expect(fetches).toHaveLength(2);
+  });
+
+  it('says which snapshot was lost when a fetch fails or brings back something else', async () => {
+    const answers = [Promise.reject(new Error('HTTP 404 from /api/snapshot: No snapshot of cluster "gone"')), Promise.resolve(new Uint8Array(16).buffer)];
+    const { api, socket } = harness(() => answers.shift() as Promise<ArrayBuffer>);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const seen: ClusterSnapshot[] = [];
     api.subscribe('snapshot', (s) => seen.push(s));
     socket(0).open();
-    const snapshot = demoSnapshot();
-    const bytes = snapshotToBytes(snapshot);
-    socket(0).receiveBytes(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    socket(0).receiveBytes(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8]).buffer);
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/snapshot from the backend was dropped: Not a snapshot message/));
+    socket(0).receive({ kind: 'snapshot-ready', clusterKey: 'gone', takenAt: 1 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith('Brokerscope: the snapshot of cluster "gone" was not received: HTTP 404 from /api/snapshot: No snapshot of cluster "gone"'));
+    socket(0).receive({ kind: 'snapshot-ready', clusterKey: 'odd', takenAt: 1 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringMatching(/cluster "odd" was not received: Not a snapshot message/)));
     warn.mockRestore();
-    socket(0).receive({ kind: 'event', event: 'clusterStatus', payload: status });
-    expect(seen).toEqual([snapshot]);
+    expect(seen).toEqual([]);
+  });
+
+  it('fetches snapshots from the web server behind the socket, with its token', async () => {
+    const asked: string[] = [];
+    const fetchImpl = (async (input: URL | RequestInfo) => {
+      asked.push(String(input));
+      return new Response(new Uint8Array([1, 2, 3]));
+    }) as typeof fetch;
+    const bytes = await snapshotFetcher('ws://127.0.0.1:4321/api?token=s3cr%2Bt&events=snapshot', fetchImpl)('prod east');
+    expect(new Uint8Array(bytes)).toEqual(new Uint8Array([1, 2, 3]));
+    expect(asked).toEqual(['http://127.0.0.1:4321/api/snapshot?cluster=prod+east&token=s3cr%2Bt']);
+    const refusing = (async () => new Response('Unauthorized', { status: 401 })) as typeof fetch;
+    await expect(snapshotFetcher('ws://127.0.0.1:4321/api?token=x', refusing)('a')).rejects.toThrow('HTTP 401 from /api/snapshot: Unauthorized');
   });
 
   it('fails in-flight requests, reports disconnected and reconnects with growing backoff', async () => {

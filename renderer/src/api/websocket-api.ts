@@ -11,7 +11,7 @@ import type {
   ServerFrame,
   Unsubscribe,
 } from '../../../shared/api-contract';
-import { isEventName } from '../../../shared/ipc-channels';
+import { isEventName, WEB_SNAPSHOT_PATH } from '../../../shared/ipc-channels';
 import { snapshotFromBytes } from '../../../shared/snapshot-wire';
 
 export type BackendConnection = 'connecting' | 'connected' | 'disconnected';
@@ -38,6 +38,8 @@ export interface WebSocketApiOptions {
   readonly maxBackoffMs?: number;
   /** A request with no answer by then is failed, so a view never waits forever on a hung backend. */
   readonly requestTimeoutMs?: number;
+  /** Fetches an announced snapshot's bytes; by default from the web server that serves the socket. */
+  readonly fetchSnapshot?: (clusterKey: string) => Promise<ArrayBuffer>;
 }
 
 export interface WebSocketApi extends BrokerscopeApi {
@@ -82,21 +84,33 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     for (const listener of listeners.get(event) ?? []) listener(payload as never);
   };
 
-  /** A binary message is a snapshot (snapshot-wire.ts), read once for every listener. */
-  const handleBytes = (raw: ArrayBuffer | Uint8Array): void => {
-    if ((listeners.get('snapshot')?.size ?? 0) === 0) return;
-    let snapshot: unknown;
-    try {
-      snapshot = snapshotFromBytes(raw);
-    } catch (error) {
-      console.warn(`Brokerscope: a snapshot from the backend was dropped: ${error instanceof Error ? error.message : String(error)}`);
+  /**
+   * An announced snapshot is fetched, one fetch per cluster at a time (an announcement during one
+   * fetches again after it, for the latest), and read once for every listener (snapshot-wire.ts).
+   */
+  const fetchSnapshot = options.fetchSnapshot ?? snapshotFetcher(options.url);
+  const fetching = new Set<string>();
+  const announcedAgain = new Set<string>();
+  const fetchAnnounced = (clusterKey: string): void => {
+    if (fetching.has(clusterKey)) {
+      announcedAgain.add(clusterKey);
       return;
     }
-    deliver('snapshot', snapshot);
+    fetching.add(clusterKey);
+    fetchSnapshot(clusterKey)
+      .then((bytes) => {
+        if (!closedByUser) deliver('snapshot', snapshotFromBytes(bytes));
+      })
+      .catch((error: unknown) => {
+        console.warn(`Brokerscope: the snapshot of cluster "${clusterKey}" was not received: ${error instanceof Error ? error.message : String(error)}`);
+      })
+      .finally(() => {
+        fetching.delete(clusterKey);
+        if (announcedAgain.delete(clusterKey) && !closedByUser) fetchAnnounced(clusterKey);
+      });
   };
 
   const handleFrame = (raw: unknown): void => {
-    if (raw instanceof ArrayBuffer || raw instanceof Uint8Array) return handleBytes(raw);
     if (typeof raw !== 'string') return;
     let frame: ServerFrame;
     try {
@@ -113,6 +127,8 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
       else entry.reject(new Error(frame.error));
     } else if (frame.kind === 'event' && isEventName(frame.event)) {
       deliver(frame.event, frame.payload);
+    } else if (frame.kind === 'snapshot-ready' && (listeners.get('snapshot')?.size ?? 0) > 0) {
+      fetchAnnounced(frame.clusterKey);
     }
   };
 
@@ -196,6 +212,19 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
       socket?.close();
       socket = null;
     },
+  };
+}
+
+/** Fetches a cluster's snapshot from the web server behind a socket URL, with the socket's token. */
+export function snapshotFetcher(socketUrl: string, fetchImpl: typeof fetch = (input, init) => fetch(input, init)): (clusterKey: string) => Promise<ArrayBuffer> {
+  const base = new URL(socketUrl);
+  return async (clusterKey) => {
+    const url = new URL(WEB_SNAPSHOT_PATH, `${base.protocol === 'wss:' ? 'https:' : 'http:'}//${base.host}`);
+    url.searchParams.set('cluster', clusterKey);
+    url.searchParams.set('token', base.searchParams.get('token') ?? '');
+    const response = await fetchImpl(url, { cache: 'no-store' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${WEB_SNAPSHOT_PATH}: ${(await response.text()).slice(0, 200)}`);
+    return response.arrayBuffer();
   };
 }
 
