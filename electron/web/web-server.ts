@@ -23,7 +23,6 @@ function eventFrame(event: EventName, payload: unknown): string {
   return JSON.stringify({ kind: 'event', event, payload } satisfies ServerFrame);
 }
 
-
 export interface WebServerOptions {
   readonly service: ClusterService;
   /** The built renderer (dist/renderer). */

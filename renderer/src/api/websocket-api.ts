@@ -98,12 +98,15 @@ export function createWebSocketApi(options: WebSocketApiOptions): WebSocketApi {
     }
     fetching.add(clusterKey);
     fetchSnapshot(clusterKey)
-      .then((bytes) => {
-        if (!closedByUser) deliver('snapshot', snapshotFromBytes(bytes));
-      })
-      .catch((error: unknown) => {
-        console.warn(`Brokerscope: the snapshot of cluster "${clusterKey}" was not received: ${error instanceof Error ? error.message : String(error)}`);
-      })
+      .then((bytes) => snapshotFromBytes(bytes))
+      .then(
+        (snapshot) => {
+          if (!closedByUser) deliver('snapshot', snapshot);
+        },
+        (error: unknown) => {
+          console.warn(`Brokerscope: the snapshot of cluster "${clusterKey}" was not received: ${error instanceof Error ? error.message : String(error)}`);
+        },
+      )
       .finally(() => {
         fetching.delete(clusterKey);
         if (announcedAgain.delete(clusterKey) && !closedByUser) fetchAnnounced(clusterKey);
