@@ -21,7 +21,7 @@ export function connectStores(api: BrokerscopeApi, engine: EngineClient): Unsubs
   };
 }
 
-/** Snapshots as JSON text where the transport keeps them so (Electron), for the engine to parse off the page. */
+/** Snapshots as bytes where the transport keeps them so (Electron), for the engine to read off the page. */
 function subscribeSnapshots(api: BrokerscopeApi, engine: EngineClient): Unsubscribe {
   if (api.subscribeBytes !== undefined) return api.subscribeBytes('snapshot', (bytes) => engine.pushSnapshotBytes(bytes));
   return api.subscribe('snapshot', (snapshot) => engine.pushSnapshot(snapshot));
