@@ -1,4 +1,5 @@
 import type { ClusterSnapshot, PartitionInfo, TopicInfo } from './cluster-snapshot';
+import { LITTLE_ENDIAN } from './byte-order';
 import type { Fetched } from './fetched';
 
 /**
@@ -42,7 +43,6 @@ interface TextCodecs {
 }
 const { TextEncoder, TextDecoder } = globalThis as unknown as TextCodecs;
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 function int32(value: number, what: string, topic: string, partition: number): number {
   if ((value | 0) !== value) throw new Error(`Cannot send topic "${topic}" partition ${partition}: its ${what} (${value}) is not a 32-bit integer`);
@@ -62,7 +62,7 @@ const why = <T>(f: Fetched<T>): string | null => (f.status === 'ok' ? null : f.e
 
 /** The snapshot as one message for the renderer. */
 export function snapshotToBytes(snapshot: ClusterSnapshot): Uint8Array {
-  if (!littleEndian) throw new Error('Snapshots are sent in little-endian columns; this machine is big-endian');
+  if (!LITTLE_ENDIAN) throw new Error('Snapshots are sent in little-endian columns; this machine is big-endian');
   let n = 0;
   let ids = 0;
   const topics = snapshot.topics.map(({ partitions, ...rest }): WireTopic => {
@@ -83,13 +83,13 @@ export function snapshotToBytes(snapshot: ClusterSnapshot): Uint8Array {
   });
   const header: WireHeader = { snapshot: { ...snapshot, topics }, partitions: n, brokerIds: ids };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
-  const start = Math.ceil((8 + headerBytes.length) / 8) * 8;
-  const buffer = new ArrayBuffer(start + 3 * n * 8 + (3 * n + ids) * 4 + 3 * n * 2);
+  const at = layout(headerBytes.length, n, ids);
+  const buffer = new ArrayBuffer(at.end);
   const head = new DataView(buffer);
   head.setUint32(0, MAGIC, true);
   head.setUint32(4, headerBytes.length, true);
   new Uint8Array(buffer, 8, headerBytes.length).set(headerBytes);
-  const { f64, i32, u16 } = columns(buffer, start, n, ids);
+  const { f64, i32, u16 } = columns(buffer, 0, at, n, ids);
 
   let i = 0;
   let k = 3 * n;
@@ -105,20 +105,35 @@ export function snapshotToBytes(snapshot: ClusterSnapshot): Uint8Array {
       u16[i] = p.replicas.length;
       u16[n + i] = p.isr.length;
       u16[2 * n + i] = p.offlineReplicas.length;
-      for (const list of [p.replicas, p.isr, p.offlineReplicas]) {
-        for (const id of list) i32[k++] = int32(id, 'replica list', topic.name, p.partition);
-      }
+      for (const id of p.replicas) i32[k++] = int32(id, 'replicas', topic.name, p.partition);
+      for (const id of p.isr) i32[k++] = int32(id, 'ISR', topic.name, p.partition);
+      for (const id of p.offlineReplicas) i32[k++] = int32(id, 'offline replicas', topic.name, p.partition);
       i += 1;
     }
   }
   return new Uint8Array(buffer);
 }
 
-function columns(buffer: ArrayBufferLike, start: number, n: number, ids: number): { f64: Float64Array; i32: Int32Array; u16: Uint16Array } {
+interface Layout {
+  readonly f64At: number;
+  readonly i32At: number;
+  readonly u16At: number;
+  readonly end: number;
+}
+
+/** Where each kind of column starts, and where the message ends, after a header of that length. */
+function layout(headerLength: number, n: number, ids: number): Layout {
+  const f64At = Math.ceil((8 + headerLength) / 8) * 8;
+  const i32At = f64At + 3 * n * 8;
+  const u16At = i32At + (3 * n + ids) * 4;
+  return { f64At, i32At, u16At, end: u16At + 3 * n * 2 };
+}
+
+function columns(buffer: ArrayBufferLike, offset: number, at: Layout, n: number, ids: number): { f64: Float64Array; i32: Int32Array; u16: Uint16Array } {
   return {
-    f64: new Float64Array(buffer, start, 3 * n),
-    i32: new Int32Array(buffer, start + 3 * n * 8, 3 * n + ids),
-    u16: new Uint16Array(buffer, start + 3 * n * 8 + (3 * n + ids) * 4, 3 * n),
+    f64: new Float64Array(buffer, offset + at.f64At, 3 * n),
+    i32: new Int32Array(buffer, offset + at.i32At, 3 * n + ids),
+    u16: new Uint16Array(buffer, offset + at.u16At, 3 * n),
   };
 }
 
@@ -141,10 +156,9 @@ export function snapshotFromBytes(message: ArrayBuffer | Uint8Array): ClusterSna
   if (8 + headerLength > bytes.byteLength) throw bad(`its header claims ${headerLength} bytes of ${bytes.byteLength}`);
   const header = JSON.parse(new TextDecoder().decode(new Uint8Array(buffer, offset + 8, headerLength))) as WireHeader;
   const { partitions: n, brokerIds: ids } = header;
-  const start = Math.ceil((8 + headerLength) / 8) * 8;
-  const expected = start + 3 * n * 8 + (3 * n + ids) * 4 + 3 * n * 2;
-  if (expected !== bytes.byteLength) throw bad(`${n} partitions need ${expected} bytes, it has ${bytes.byteLength}`);
-  const { f64, i32, u16 } = columns(buffer, offset + start, n, ids);
+  const at = layout(headerLength, n, ids);
+  if (at.end !== bytes.byteLength) throw bad(`${n} partitions need ${at.end} bytes, it has ${bytes.byteLength}`);
+  const { f64, i32, u16 } = columns(buffer, offset, at, n, ids);
 
   let i = 0;
   let k = 3 * n;

@@ -1,3 +1,4 @@
+import { LITTLE_ENDIAN } from '../../../shared/byte-order';
 import { keptRows, narrows, type FilterRequest, type KeptRows } from './row-filter';
 import type { CompiledFilter } from './text-filter';
 
@@ -81,10 +82,9 @@ function numericOrder(values: readonly (number | undefined)[], desc: boolean): I
   const words = new Uint32Array(floats.buffer);
   const high = new Uint32Array(m);
   const low = new Uint32Array(m);
-  const little = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
   for (let k = 0; k < m; k += 1) {
-    let h = words[little ? 2 * k + 1 : 2 * k] as number;
-    let l = words[little ? 2 * k : 2 * k + 1] as number;
+    let h = words[LITTLE_ENDIAN ? 2 * k + 1 : 2 * k] as number;
+    let l = words[LITTLE_ENDIAN ? 2 * k : 2 * k + 1] as number;
     // IEEE-754 to unsigned order: flip every bit of negatives, only the sign bit of the rest.
     if ((h & 0x80000000) !== 0) {
       h = ~h >>> 0;
