@@ -25,6 +25,7 @@ import {
   type PageAction,
   type PageCondition,
 } from './page-probe';
+import { cpuTimes, stolenPercent } from './machine';
 import { SnapshotFeed } from './snapshot-feed';
 import { workerHeapBytes } from './worker-heap';
 
@@ -177,6 +178,7 @@ async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): 
   const engineMs: number[] = [];
   let longestTask = 0;
   let longTasks = 0;
+  const cpuAtStart = cpuTimes();
   for (let i = 0; i < pushes; i += 1) {
     const before = await page.evaluate(probeState);
     await page.evaluate(startFrames);
@@ -193,7 +195,7 @@ async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): 
     longTasks += tasks.length;
     for (const t of tasks) longestTask = Math.max(longestTask, t.duration);
   }
-  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, engineMs };
+  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()), engineMs };
 }
 
 /** What the benchmark types into the tables' filters: three substrings and a regular expression. */
@@ -227,6 +229,7 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
   const messageBytes = snapshotToBytes(first).byteLength;
 
   const feed = new SnapshotFeed(variants);
+  const cpuAtStart = cpuTimes();
   const profiles = parseProfiles({ clusters: [{ name: first.profileName, bootstrap: 'synthetic.invalid:9092', pollIntervalMs: 1_000 }] }, 'the renderer benchmark');
   const service = new ClusterService(profiles, () => feed);
   let server: RunningWebServer | null = null;
@@ -283,6 +286,7 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
       snapshotLanding: { topicsTab: withoutSamples(landingTopics), partitionsTable: withoutSamples(landingPartitions) },
       engineMs: engine,
       heapMiB: { afterLoad: mib(heapAfterLoad), afterPushes: mib(heapAfterPushes), afterPushesAndGc: mib(heapAfterGc), workerAfterPushesAndGc: workerHeap === null ? null : mib(workerHeap) },
+      cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()),
     };
   } finally {
     await browser?.close();

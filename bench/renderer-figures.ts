@@ -26,6 +26,8 @@ export interface SnapshotLanding {
   /** Long tasks (> 50 ms) the browser reported in the same windows, longest first. */
   readonly longestTaskMs: number;
   readonly longTasksPerPush: number;
+  /** The machine's CPU time taken by the hypervisor (steal) while the snapshots landed, in percent; null where not reported. */
+  readonly cpuStolenPercent: number | null;
 }
 
 export interface RendererFigures {
@@ -41,6 +43,8 @@ export interface RendererFigures {
   readonly engineMs: Latency;
   /** The page's JS heap, and the view engine worker's (null when the browser does not report it). */
   readonly heapMiB: { readonly afterLoad: number; readonly afterPushes: number; readonly afterPushesAndGc: number; readonly workerAfterPushesAndGc: number | null };
+  /** The machine's CPU time taken by the hypervisor (steal) over the whole benchmark, in percent; null where not reported. */
+  readonly cpuStolenPercent: number | null;
 }
 
 /** Percentiles of a set of timings, with the median per case when cases are named. */
@@ -56,6 +60,7 @@ export function latency(samples: readonly number[], cases?: readonly string[]): 
 }
 
 const ms = (value: number): string => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
+const stolen = (percent: number | null): string => (percent === null ? 'steal not reported' : `${percent}% of CPU time stolen by the hypervisor`);
 const row = (name: string, l: Latency): string =>
   `${name}: p50 ${ms(l.p50Ms)}, p95 ${ms(l.p95Ms)}, max ${ms(l.maxMs)} (${l.runs} runs)` +
   (l.p50ByCaseMs === undefined ? '' : `\n      p50 by case: ${Object.entries(l.p50ByCaseMs).map(([name, value]) => `${name}: ${value} ms`).join('; ')}`);
@@ -70,9 +75,10 @@ export function describeRendererFigures(f: RendererFigures): string[] {
     `  ${row('sort, partitions (target p95 < 50 ms)', f.sort.partitions)}`,
     `  ${row('filter, topics (target p95 < 50 ms)', f.filter.topics)}`,
     `  ${row('filter, partitions (target p95 < 50 ms)', f.filter.partitions)}`,
-    `  ${row('longest frame as a snapshot lands, topics tab (target < 50 ms)', f.snapshotLanding.topicsTab.longestFrameMs)}; longest task ${ms(f.snapshotLanding.topicsTab.longestTaskMs)}`,
-    `  ${row('longest frame as a snapshot lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTable.longestFrameMs)}; longest task ${ms(f.snapshotLanding.partitionsTable.longestTaskMs)}`,
+    `  ${row('longest frame as a snapshot lands, topics tab (target < 50 ms)', f.snapshotLanding.topicsTab.longestFrameMs)}; longest task ${ms(f.snapshotLanding.topicsTab.longestTaskMs)}; ${stolen(f.snapshotLanding.topicsTab.cpuStolenPercent)}`,
+    `  ${row('longest frame as a snapshot lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTable.longestFrameMs)}; longest task ${ms(f.snapshotLanding.partitionsTable.longestTaskMs)}; ${stolen(f.snapshotLanding.partitionsTable.cpuStolenPercent)}`,
     `  ${row('one poll in the view engine worker, off the page (derive and view, after parsing)', f.engineMs)}`,
+    `  machine during the benchmark: ${stolen(f.cpuStolenPercent)}`,
     `  page JS heap (target < 300 MB): ${f.heapMiB.afterLoad} MiB after load, ${f.heapMiB.afterPushes} MiB after pushes, ${f.heapMiB.afterPushesAndGc} MiB after GC; view engine worker JS heap after GC: ${f.heapMiB.workerAfterPushesAndGc === null ? 'not reported' : `${f.heapMiB.workerAfterPushesAndGc} MiB`}`,
   ];
 }

@@ -52,10 +52,11 @@ function sumSizes(topic: TopicInfo): Fetched<number> {
   let unknown = 0;
   let firstError: string | null = null;
   for (const partition of topic.partitions) {
-    if (partition.sizeBytes.status === 'ok') sum += partition.sizeBytes.value;
+    const size = partition.sizeBytes;
+    if (size.status === 'ok') sum += size.value;
     else {
       unknown += 1;
-      firstError ??= partition.sizeBytes.error;
+      firstError ??= size.error;
     }
   }
   if (unknown > 0) return missing(`size of ${unknown} of ${topic.partitions.length} partitions unknown: ${firstError ?? ''}`);

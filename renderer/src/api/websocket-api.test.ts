@@ -123,7 +123,8 @@ describe('createWebSocketApi', () => {
     await vi.waitFor(() => expect(fetches).toHaveLength(2)); // the announcements during it: fetched once more
     const latest = demoSnapshot({ takenAt: 4 });
     fetches[1]?.resolve(snapshotToBytes(latest).slice().buffer);
-    await vi.waitFor(() => expect(seen).toEqual([first, latest]));
+    // Compared as JSON: read partitions keep their offsets and sizes in the message until asked.
+    await vi.waitFor(() => expect(JSON.parse(JSON.stringify(seen))).toEqual(JSON.parse(JSON.stringify([first, latest]))));
     expect(fetches).toHaveLength(2);
   });
 
