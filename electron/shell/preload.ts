@@ -21,9 +21,11 @@ contextBridge.exposeInMainWorld('brokerscope', {
   },
   subscribe(event: unknown, listener: (payload: unknown) => void): () => void {
     if (!isEventName(event)) throw new Error(`Unknown event "${String(event)}"`);
-    // Binary events arrive as bytes (main.ts); an object listener gets them read.
+    // Binary events arrive as bytes (main.ts); an object listener gets them read, as plain data: a
+    // read partition's offsets and size are getters, which the context bridge does not carry.
     const binary = isBinaryEvent(event);
-    return listen(eventChannel(event), (payload) => listener(binary && payload instanceof Uint8Array ? snapshotFromBytes(payload) : payload));
+    const read = (bytes: Uint8Array): unknown => JSON.parse(JSON.stringify(snapshotFromBytes(bytes)));
+    return listen(eventChannel(event), (payload) => listener(binary && payload instanceof Uint8Array ? read(payload) : payload));
   },
   subscribeBytes(event: unknown, listener: (bytes: Uint8Array) => void): () => void {
     if (!isBinaryEvent(event)) throw new Error(`Event "${String(event)}" is not sent as bytes`);
