@@ -1,22 +1,36 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ok } from '../../../shared/fetched';
 import { snapshotToBytes } from '../../../shared/snapshot-wire';
 import { demoSnapshot } from '../test/demo-snapshot';
 import type { ClusterView } from './cluster-view';
 import { workerEngineClient, type EngineClient } from './engine-client';
 import { hostEngine, type EngineScope } from './engine-host';
-import type { RowsQuery } from './engine-protocol';
+import type { FromEngine, RowsQuery } from './engine-protocol';
 
 const query: RowsQuery = { clusterKey: 'demo', source: { kind: 'cluster', scope: 'all' }, sort: { id: 'topic', desc: true }, filter: '', start: 0, end: 50 };
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10));
 
-/** The page's client and the engine's host, joined by a real message channel (a worker's, in the app). */
-function connected(): { client: EngineClient; views: ClusterView[]; close: () => void } {
+/** The page's client and the engine's host, joined by a real message channel (a worker's, in the app); `sent` is what the engine posted. */
+function connected(): { client: EngineClient; views: ClusterView[]; sent: FromEngine[]; close: () => void } {
   const channel = new MessageChannel();
-  hostEngine(channel.port2 as unknown as EngineScope);
+  const port = channel.port2;
+  const sent: FromEngine[] = [];
+  hostEngine({
+    postMessage(message) {
+      sent.push(message);
+      port.postMessage(message);
+    },
+    get onmessage() {
+      return port.onmessage as EngineScope['onmessage'];
+    },
+    set onmessage(handler) {
+      port.onmessage = handler as typeof port.onmessage;
+    },
+  });
   const client = workerEngineClient(channel.port1 as unknown as Worker, null);
   const views: ClusterView[] = [];
   client.onView((view) => views.push(view));
-  return { client, views, close: () => channel.port1.close() };
+  return { client, views, sent, close: () => channel.port1.close() };
 }
 
 describe('the engine client and its host', () => {
@@ -58,6 +72,37 @@ describe('the engine client and its host', () => {
     expect(await inFlight).toMatchObject({ takenAt: 5_000, total: 5 });
     const other = await page.client.ask({ kind: 'rows', query: { ...query, sort: null, filter: 'orders' } });
     expect(other.rows.map((r) => r.row.key)).toEqual(['orders/0', 'orders/1', 'orders/2']);
+  });
+
+  it("sends a part of a view only when it changed since the cluster's previous view, and the page keeps the one it has", async () => {
+    const page = connected();
+    close = page.close;
+    const partsSent = (): string[] => page.sent.flatMap((m) => (m.type === 'view-part' ? [m.part] : []));
+    page.client.pushSnapshot(demoSnapshot({ takenAt: 1_000 }));
+    while (page.views.length < 1) await tick();
+    expect(partsSent()).toEqual(['topicRows/0', 'matrix', 'topicHeads']);
+
+    // The same cluster polled again: nothing of it changed but the time, so no part travels.
+    page.sent.length = 0;
+    page.client.pushSnapshot(demoSnapshot({ takenAt: 2_000 }));
+    while (page.views.length < 2) await tick();
+    expect(partsSent()).toEqual([]);
+    const [first, second] = page.views as [ClusterView, ClusterView];
+    expect(second.snapshot.takenAt).toBe(2_000);
+    expect(second.snapshot.topics).toBe(first.snapshot.topics);
+    expect(second.matrix).toBe(first.matrix);
+    expect(second.topicRows.every((row, i) => row === first.topicRows[i])).toBe(true);
+
+    // A topic's retention changed: its heads and its slice of topic rows travel, the matrix does not.
+    page.sent.length = 0;
+    const base = demoSnapshot({ takenAt: 3_000 });
+    const topics = base.topics.map((t) => (t.name === 'orders' && t.config.status === 'ok' ? { ...t, config: ok({ ...t.config.value, retentionMs: 3_600_000 }) } : t));
+    page.client.pushSnapshot({ ...base, topics });
+    while (page.views.length < 3) await tick();
+    expect(partsSent()).toEqual(['topicRows/0', 'topicHeads']);
+    const third = page.views[2] as ClusterView;
+    expect(third.snapshot.topics.find((t) => t.name === 'orders')?.config).toMatchObject({ status: 'ok', value: { retentionMs: 3_600_000 } });
+    expect(third.matrix).toBe(first.matrix);
   });
 
   it('takes a snapshot as the Electron bridge hands it over: bytes, read in the engine', async () => {

@@ -1,8 +1,9 @@
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { snapshotFromBytes } from '../../../shared/snapshot-wire';
 import type { BackendConnection } from '../api/websocket-api';
-import type { ClusterView } from './cluster-view';
-import type { EngineAnswer, EngineRequest, FromEngine, RowsWindow, ToEngine } from './engine-protocol';
+import type { TopicRow } from '../../../shared/topic-rows';
+import type { ClusterView, SnapshotHead } from './cluster-view';
+import { topicRowsPart, type EngineAnswer, type EngineRequest, type FromEngine, type RowsWindow, type ToEngine, type ViewPartKey } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /** The page's handle on the view engine, wherever it runs. */
@@ -39,6 +40,23 @@ export function localEngineClient(engine = new ViewEngine()): EngineClient {
   };
 }
 
+/** A view as its last message carries it: everything but the parts sent ahead. */
+type ViewRest = Omit<ClusterView, 'topicRows' | 'matrix' | 'snapshot'> & { readonly snapshot: Omit<SnapshotHead, 'topics'> };
+
+/** The view from its rest and the cluster's latest parts; null when a part never came. */
+function assembleView(rest: ViewRest, parts: ReadonlyMap<ViewPartKey, unknown> | undefined, topicRowSlices: number): ClusterView | null {
+  const topics = parts?.get('topicHeads') as SnapshotHead['topics'] | undefined;
+  const matrix = parts?.get('matrix') as ClusterView['matrix'] | undefined;
+  const slices: (readonly TopicRow[])[] = [];
+  for (let slice = 0; slice < topicRowSlices; slice += 1) {
+    const rows = parts?.get(topicRowsPart(slice)) as readonly TopicRow[] | undefined;
+    if (rows === undefined) return null;
+    slices.push(rows);
+  }
+  if (topics === undefined || matrix === undefined) return null;
+  return { ...rest, snapshot: { ...rest.snapshot, topics }, topicRows: slices.flat(), matrix };
+}
+
 interface Pending {
   readonly resolve: (value: never) => void;
   readonly reject: (error: Error) => void;
@@ -56,9 +74,8 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   const pending = new Map<number, Pending>();
   let nextId = 1;
   const send = (message: ToEngine, transfer: Transferable[] = []): void => worker.postMessage(message, transfer);
-  // Parts of the view being received, each parsed in the task its message arrived in.
-  const noParts = (version: number) => ({ version, topicRows: [] as ClusterView['topicRows'][], matrix: null as ClusterView['matrix'] | null });
-  let parts = noParts(-1);
+  // The latest of each part of each cluster's views, parsed in the task its message arrived in.
+  const parts = new Map<string, Map<ViewPartKey, unknown>>();
   // Rows the engine answered ahead for the latest view, by query, until a table asks for them.
   const ahead = new Map<string, RowsWindow>();
   worker.onmessage = (event: MessageEvent<FromEngine>) => {
@@ -80,21 +97,19 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
       return;
     }
     if (message.type === 'view-part') {
-      if (parts.version !== message.version) parts = noParts(message.version);
-      if (message.part === 'topicRows') parts.topicRows[message.slice] = JSON.parse(message.json) as ClusterView['topicRows'];
-      else parts.matrix = JSON.parse(message.json) as ClusterView['matrix'];
+      let cluster = parts.get(message.clusterKey);
+      if (cluster === undefined) parts.set(message.clusterKey, (cluster = new Map()));
+      cluster.set(message.part, JSON.parse(message.json));
       return;
     }
     if (message.type === 'view') {
-      const received = parts.version === message.version ? parts : noParts(message.version);
-      if (received.matrix === null) {
-        console.warn(`Brokerscope: view ${message.version} arrived without its parts; waiting for the next poll`);
+      const rest = JSON.parse(message.json) as ViewRest;
+      const view = assembleView(rest, parts.get(rest.snapshot.clusterKey), message.topicRowSlices);
+      if (view === null) {
+        console.warn(`Brokerscope: view ${message.version} of cluster "${rest.snapshot.clusterKey}" arrived without its parts; waiting for the next poll`);
         return;
       }
-      const rest = JSON.parse(message.json) as Omit<ClusterView, 'topicRows' | 'matrix'>;
       ahead.clear();
-      const view: ClusterView = { ...rest, topicRows: received.topicRows.flat(), matrix: received.matrix };
-      parts = noParts(-1);
       for (const listener of listeners) listener(view);
       return;
     }

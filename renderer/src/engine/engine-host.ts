@@ -2,7 +2,7 @@ import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import { snapshotFromBytes } from '../../../shared/snapshot-wire';
 import { createWebSocketApi } from '../api/websocket-api';
 import { browserSocket } from '../api/browser-socket';
-import { TOPIC_ROWS_PER_MESSAGE, type FromEngine, type ToEngine } from './engine-protocol';
+import { TOPIC_ROWS_PER_MESSAGE, topicRowsPart, type FromEngine, type ToEngine, type ViewPartKey } from './engine-protocol';
 import { ViewEngine } from './view-engine';
 
 /** The side of a message channel the engine serves: the worker's global scope in the app. */
@@ -34,19 +34,31 @@ export function hostEngine(scope: EngineScope, engine = new ViewEngine()): void 
     }, IDLE_AFTER_MS);
   }
 
+  // Each part of a view as last sent, by cluster and part: an unchanged part is not sent again.
+  const sent = new Map<string, string>();
+  function sendPart(clusterKey: string, part: ViewPartKey, value: unknown): void {
+    const json = JSON.stringify(value);
+    const key = `${clusterKey}\u0000${part}`;
+    if (sent.get(key) === json) return;
+    sent.set(key, json);
+    post({ type: 'view-part', clusterKey, part, json });
+  }
+
   function take(snapshot: ClusterSnapshot): void {
     const view = engine.applySnapshot(snapshot);
     if (view === null) return;
-    const { version } = view;
-    for (let start = 0, slice = 0; start < view.topicRows.length; start += TOPIC_ROWS_PER_MESSAGE, slice += 1) {
-      post({ type: 'view-part', version, part: 'topicRows', slice, json: JSON.stringify(view.topicRows.slice(start, start + TOPIC_ROWS_PER_MESSAGE)) });
+    const { clusterKey } = snapshot;
+    const slices = Math.ceil(view.topicRows.length / TOPIC_ROWS_PER_MESSAGE);
+    for (let slice = 0; slice < slices; slice += 1) {
+      sendPart(clusterKey, topicRowsPart(slice), view.topicRows.slice(slice * TOPIC_ROWS_PER_MESSAGE, (slice + 1) * TOPIC_ROWS_PER_MESSAGE));
     }
-    post({ type: 'view-part', version, part: 'matrix', json: JSON.stringify(view.matrix) });
-    // The parts (VIEW_PARTS) went ahead; the rest of the view follows in one message.
-    const { topicRows: _topicRows, matrix: _matrix, ...rest } = view;
-    post({ type: 'view', version: view.version, engineMs: view.engineMs, json: JSON.stringify(rest) });
-    for (const { query, answer } of engine.answersAhead(snapshot.clusterKey)) post({ type: 'rows-ahead', query, answer });
-    engine.warm(snapshot.clusterKey);
+    sendPart(clusterKey, 'matrix', view.matrix);
+    sendPart(clusterKey, 'topicHeads', view.snapshot.topics);
+    // The parts went ahead (or are the page's already); the rest of the view follows in one message.
+    const { topicRows: _topicRows, matrix: _matrix, snapshot: { topics: _topics, ...head }, ...rest } = view;
+    post({ type: 'view', version: view.version, engineMs: view.engineMs, topicRowSlices: slices, json: JSON.stringify({ ...rest, snapshot: head }) });
+    for (const { query, answer } of engine.answersAhead(clusterKey)) post({ type: 'rows-ahead', query, answer });
+    engine.warm(clusterKey);
   }
 
   scope.onmessage = (event: MessageEvent<ToEngine>) => {

@@ -68,22 +68,28 @@ export type ToEngine =
   | { readonly type: 'request'; readonly id: number; readonly request: EngineRequest };
 
 /**
- * The parts of a view sent ahead of the rest, each in messages of its own: the page parses one
+ * The parts of a view sent ahead of the rest, each in a message of its own: the page parses one
  * message per task, so no single task parses the whole view (2,000 topic rows and a 200 × 200
- * matrix are a megabyte between them). Topic rows go in slices of TOPIC_ROWS_PER_MESSAGE.
+ * matrix are a megabyte between them). A part is sent only when it differs from the same part of
+ * the cluster's previous view, and the page keeps the one it has otherwise: topic configurations,
+ * idle topics' rows and an unchanged assignment are the same poll after poll. Topic rows go in
+ * slices of TOPIC_ROWS_PER_MESSAGE, a part each.
  */
-export const VIEW_PARTS = ['topicRows', 'matrix'] as const;
-export type ViewPart = (typeof VIEW_PARTS)[number];
+export type ViewPartKey = 'topicHeads' | 'matrix' | `topicRows/${number}`;
 export const TOPIC_ROWS_PER_MESSAGE = 500;
+
+export function topicRowsPart(slice: number): ViewPartKey {
+  return `topicRows/${slice}`;
+}
 
 /**
  * Worker → page messages. Views travel as JSON text: the page's JSON.parse of it is about half the
  * cost of structured-clone deserialization of the same objects, and it is the page's main thread that pays.
  */
 export type FromEngine =
-  | { readonly type: 'view-part'; readonly version: number; readonly part: 'matrix'; readonly json: string }
-  | { readonly type: 'view-part'; readonly version: number; readonly part: 'topicRows'; readonly slice: number; readonly json: string }
-  | { readonly type: 'view'; readonly version: number; readonly engineMs: number; readonly json: string }
+  | { readonly type: 'view-part'; readonly clusterKey: string; readonly part: ViewPartKey; readonly json: string }
+  /** The rest of a view: its snapshot head without the topics, which are the part 'topicHeads'. */
+  | { readonly type: 'view'; readonly version: number; readonly engineMs: number; readonly topicRowSlices: number; readonly json: string }
   | { readonly type: 'connection'; readonly connection: BackendConnection; readonly detail: string | null }
   /** A table's rows for a new view, answered right after it, before the table asks again (ViewEngine.answersAhead). */
   | { readonly type: 'rows-ahead'; readonly query: RowsQuery; readonly answer: RowsWindow }
