@@ -13,20 +13,12 @@ import { startWebServer, type RunningWebServer } from '../electron/web/web-serve
 import { parseProfiles } from '../shared/cluster-profile';
 import type { ClusterSnapshot } from '../shared/cluster-snapshot';
 import { snapshotToBytes } from '../shared/snapshot-wire';
-import { syntheticCluster, type SyntheticClusterOptions } from '../shared/synthetic-snapshot';
-import { latency, type FirstRender, type Latency, type RendererFigures, type SnapshotLanding } from './renderer-figures';
-import {
-  installProbe,
-  probeState,
-  startFrames,
-  stopFrames,
-  timeAction,
-  usedHeapBytes,
-  type PageAction,
-  type PageCondition,
-} from './page-probe';
+import { laterPoll, syntheticCluster, type LaterPollOptions, type SyntheticClusterOptions } from '../shared/synthetic-snapshot';
 import { cpuTimes, stolenPercent } from './machine';
+import { installProbe, probeState, timeAction, usedHeapBytes, type PageAction, type PageCondition } from './page-probe';
+import { latency, type FirstRender, type Latency, type RendererFigures } from './renderer-figures';
 import { SnapshotFeed } from './snapshot-feed';
+import { landUnmeasured, snapshotLanding, waitForProbe, withoutSamples } from './snapshot-landing';
 import { workerHeapBytes } from './worker-heap';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -51,18 +43,14 @@ export interface RendererBenchmarkOptions {
 
 const SIZE: SyntheticClusterOptions = { brokers: 200, partitions: 100_000, partitionsPerTopic: 50, replicationFactor: 3, outOfSyncRatio: 0.01, seed: 42 };
 
-const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+/**
+ * What a real cluster's poll changes, for the typical-poll landings: a fifth of the topics are being
+ * written to (their offsets and sizes grow), and one partition in a thousand gains or loses a follower
+ * from its ISR.
+ */
+const TYPICAL_POLL: Omit<LaterPollOptions, 'seed'> = { writtenTopicShare: 0.2, isrChangeShare: 0.001 };
 
-/** Waits until `predicate` holds for the page's probe state, polling from Node. */
-async function waitForProbe(page: Page, predicate: (state: Awaited<ReturnType<typeof probeState>>) => boolean, timeoutMs = 120_000): Promise<Awaited<ReturnType<typeof probeState>>> {
-  const start = Date.now();
-  for (;;) {
-    const state = await page.evaluate(probeState);
-    if (predicate(state)) return state;
-    if (Date.now() - start > timeoutMs) throw new Error(`renderer benchmark: probe condition not met within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 async function act(page: Page, action: PageAction, until: PageCondition): Promise<number> {
   return page.evaluate(timeAction, { action, until, timeoutMs: 60_000 });
@@ -172,32 +160,6 @@ async function filterLatency(page: Page, table: string, queries: readonly { text
   return latency(samples, cases);
 }
 
-/** Pushes fresh snapshots and records the frames from each push until the page has settled. */
-async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: number): Promise<SnapshotLanding & { engineMs: number[] }> {
-  const longestFrames: number[] = [];
-  const engineMs: number[] = [];
-  let longestTask = 0;
-  let longTasks = 0;
-  const cpuAtStart = cpuTimes();
-  for (let i = 0; i < pushes; i += 1) {
-    const before = await page.evaluate(probeState);
-    await page.evaluate(startFrames);
-    feed.push();
-    await waitForProbe(page, (s) => s.arrivals.length > before.arrivals.length);
-    // Parsing, deriving and rendering follow the arrival; three idle seconds cover them on this machine.
-    await page.waitForTimeout(3_000);
-    const gaps = await page.evaluate(stopFrames);
-    longestFrames.push(Math.max(...gaps));
-    const after = await page.evaluate(probeState);
-    for (const arrival of after.arrivals.slice(before.arrivals.length)) engineMs.push(arrival.engineMs);
-    const windowStart = before.now;
-    const tasks = after.longTasks.filter((t) => t.start >= windowStart);
-    longTasks += tasks.length;
-    for (const t of tasks) longestTask = Math.max(longestTask, t.duration);
-  }
-  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()), engineMs };
-}
-
 /** What the benchmark types into the tables' filters: three substrings and a regular expression. */
 const TYPED_QUERIES = ['topic-0004', 'topic-0123', '/^topic-0001[0-9]$/', 'topic-01077'];
 
@@ -211,8 +173,6 @@ function topicsMatching(snapshot: ClusterSnapshot, query: string): { topics: num
   const matching = snapshot.topics.filter((t) => test(t.name));
   return { topics: matching.length, partitions: matching.reduce((sum, t) => sum + t.partitions.length, 0) };
 }
-
-const withoutSamples = ({ engineMs: _samples, ...landing }: SnapshotLanding & { engineMs: number[] }): SnapshotLanding => landing;
 
 export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}): Promise<RendererFigures> {
   const log = options.log ?? ((): void => undefined);
@@ -272,6 +232,15 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
     const heapAfterGc = await partitions.page.evaluate(usedHeapBytes);
 
     const workerHeap = await workerHeapBytes(browser);
+
+    log('typical polls landing under the partitions table…');
+    const pushes = options.pushes ?? 5;
+    const typical: ClusterSnapshot[] = [first];
+    for (let i = 0; i <= pushes; i += 1) typical.push(laterPoll(typical[typical.length - 1] as ClusterSnapshot, { ...TYPICAL_POLL, seed: SIZE.seed + 100 + i }));
+    feed.useVariants(typical.slice(1));
+    // The first replaces the alternating variant the page shows, so it changes everything: not measured.
+    await landUnmeasured(partitions.page, feed);
+    const landingTypical = await snapshotLanding(partitions.page, feed, pushes);
     await partitions.page.context().close();
 
     const engine = latency(landingTopics.engineMs.concat(landingPartitions.engineMs));
@@ -283,7 +252,7 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
       partitionsTable: partitions.figures,
       sort: { topics: sortTopics, partitions: sortPartitions },
       filter: { topics: filterTopics, partitions: filterPartitions },
-      snapshotLanding: { topicsTab: withoutSamples(landingTopics), partitionsTable: withoutSamples(landingPartitions) },
+      snapshotLanding: { topicsTab: withoutSamples(landingTopics), partitionsTable: withoutSamples(landingPartitions), partitionsTableTypicalPolls: withoutSamples(landingTypical) },
       engineMs: engine,
       heapMiB: { afterLoad: mib(heapAfterLoad), afterPushes: mib(heapAfterPushes), afterPushesAndGc: mib(heapAfterGc), workerAfterPushesAndGc: workerHeap === null ? null : mib(workerHeap) },
       cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()),

@@ -15,8 +15,15 @@ export class SnapshotFeed implements ClusterGateway {
   polls = 0;
 
   /** Variants are served in turn, each stamped with the time it is served. */
-  constructor(private readonly variants: readonly ClusterSnapshot[]) {
+  constructor(private variants: readonly ClusterSnapshot[]) {
     if (variants.length === 0) throw new Error('SnapshotFeed needs at least one snapshot');
+  }
+
+  /** From the next poll on, serves these in turn instead. */
+  useVariants(variants: readonly ClusterSnapshot[]): void {
+    if (variants.length === 0) throw new Error('SnapshotFeed needs at least one snapshot');
+    this.variants = variants;
+    this.next = 0;
   }
 
   poll(): Promise<ClusterSnapshot> {

@@ -116,3 +116,39 @@ export function syntheticCluster(options: SyntheticClusterOptions): ClusterSnaps
   }
   return clusterSnapshot({ clusterKey: 'synthetic', profileName: 'synthetic', brokers, topics });
 }
+
+export interface LaterPollOptions {
+  /** Share of topics being written to: their partitions' high watermarks and sizes move on. */
+  readonly writtenTopicShare: number;
+  /** Share of partitions where one follower leaves the ISR, or all of them come back to it. */
+  readonly isrChangeShare: number;
+  readonly seed: number;
+}
+
+/**
+ * The same generated cluster one poll later, as a real cluster changes between polls: the topics
+ * being written to have grown, and a few partitions' ISRs have changed. Everything else is the
+ * same objects as before.
+ */
+export function laterPoll(snapshot: ClusterSnapshot, options: LaterPollOptions): ClusterSnapshot {
+  const rand = random(options.seed);
+  const topics = snapshot.topics.map((topic): TopicInfo => {
+    const written = rand() < options.writtenTopicShare;
+    let changed = false;
+    const partitions = topic.partitions.map((p): PartitionInfo => {
+      const isrChanges = rand() < options.isrChangeShare;
+      if (!written && !isrChanges) return p;
+      changed = true;
+      const grown = Math.floor(rand() * 10_000);
+      const isr = !isrChanges ? p.isr : p.isr.length < p.replicas.length ? p.replicas : p.replicas.filter((id, r) => r !== 1 || id === p.leader);
+      return {
+        ...p,
+        isr,
+        offsets: written && p.offsets.status === 'ok' ? ok({ ...p.offsets.value, highWatermark: p.offsets.value.highWatermark + grown }) : p.offsets,
+        sizeBytes: written && p.sizeBytes.status === 'ok' ? ok(p.sizeBytes.value + grown * 1_000) : p.sizeBytes,
+      };
+    });
+    return changed ? { ...topic, partitions } : topic;
+  });
+  return { ...snapshot, topics };
+}
