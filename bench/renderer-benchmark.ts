@@ -2,7 +2,8 @@
  * The built renderer in Chromium, served by the real web-mode server and ClusterService, fed a
  * generated 200-broker / 100,000-partition cluster (a benchmark input: see snapshot-feed.ts).
  * Measures what a user feels: first render of the big tables, sort and filter latency, the longest
- * frame while a new snapshot lands, and the page's JS heap. Measures, never asserts.
+ * frame while a new snapshot lands (one that changes every partition, and typical polls), and the
+ * page's JS heap, with the share of CPU the hypervisor took meanwhile. Measures, never asserts.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
