@@ -27,12 +27,8 @@ export async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: nu
   let longTasks = 0;
   const cpuAtStart = cpuTimes();
   for (let i = 0; i < pushes; i += 1) {
-    const before = await page.evaluate(probeState);
     await page.evaluate(startFrames);
-    feed.push();
-    await waitForProbe(page, (s) => s.arrivals.length > before.arrivals.length);
-    // Parsing, deriving and rendering follow the arrival; three idle seconds cover them on this machine.
-    await page.waitForTimeout(3_000);
+    const before = await landUnmeasured(page, feed);
     const gaps = await page.evaluate(stopFrames);
     longestFrames.push(Math.max(...gaps));
     const after = await page.evaluate(probeState);
@@ -45,12 +41,14 @@ export async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: nu
   return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()), engineMs };
 }
 
-/** Pushes one snapshot and waits until the page has taken it and settled. */
-export async function landUnmeasured(page: Page, feed: SnapshotFeed): Promise<void> {
+/** Pushes one snapshot and waits until the page has taken it and settled; returns the probe's state from before the push. */
+export async function landUnmeasured(page: Page, feed: SnapshotFeed): Promise<Awaited<ReturnType<typeof probeState>>> {
   const before = await page.evaluate(probeState);
   feed.push();
   await waitForProbe(page, (s) => s.arrivals.length > before.arrivals.length);
+  // Parsing, deriving and rendering follow the arrival; three idle seconds cover them on this machine.
   await page.waitForTimeout(3_000);
+  return before;
 }
 
 export const withoutSamples = ({ engineMs: _samples, ...landing }: SnapshotLanding & { engineMs: number[] }): SnapshotLanding => landing;

@@ -139,10 +139,16 @@ function columns(buffer: ArrayBufferLike, offset: number, at: Layout, n: number,
 
 const NO_IDS: readonly number[] = Object.freeze([]);
 
-/** Why a topic's partitions have no offsets or no size, by index within the topic. */
-interface MissingNumbers {
-  readonly offsets: ReadonlyMap<number, string>;
-  readonly size: ReadonlyMap<number, string>;
+/** What a topic's read partitions share: the message's number columns, and why some have no offsets or size. */
+interface TopicNumbers {
+  /** logStartOffset[n] · highWatermark[n] · sizeBytes[n], for every partition of the message. */
+  readonly numbers: Float64Array;
+  readonly n: number;
+  /** Where the topic's first partition is in the columns. */
+  readonly start: number;
+  /** By index within the topic. */
+  readonly offsetsMissing: ReadonlyMap<number, string>;
+  readonly sizeMissing: ReadonlyMap<number, string>;
 }
 
 /**
@@ -153,11 +159,9 @@ interface MissingNumbers {
  * has to trace on every major collection, twice over while the previous poll is kept.
  */
 class ReadPartition implements PartitionInfo {
-  readonly #numbers: Float64Array;
-  readonly #n: number;
+  readonly #topic: TopicNumbers;
+  /** Its position in the columns. */
   readonly #at: number;
-  readonly #inTopic: number;
-  readonly #missing: MissingNumbers;
 
   constructor(
     readonly partition: number,
@@ -167,28 +171,24 @@ class ReadPartition implements PartitionInfo {
     readonly isr: readonly number[],
     readonly offlineReplicas: readonly number[],
     readonly error: string | null,
-    numbers: Float64Array,
-    n: number,
+    topic: TopicNumbers,
     at: number,
-    inTopic: number,
-    missing: MissingNumbers,
   ) {
-    this.#numbers = numbers;
-    this.#n = n;
+    this.#topic = topic;
     this.#at = at;
-    this.#inTopic = inTopic;
-    this.#missing = missing;
   }
 
   get offsets(): Fetched<PartitionOffsets> {
-    const why = this.#missing.offsets.get(this.#inTopic);
+    const { numbers, n, start, offsetsMissing } = this.#topic;
+    const why = offsetsMissing.get(this.#at - start);
     if (why !== undefined) return { status: 'missing', error: why };
-    return { status: 'ok', value: { logStartOffset: this.#numbers[this.#at] as number, highWatermark: this.#numbers[this.#n + this.#at] as number } };
+    return { status: 'ok', value: { logStartOffset: numbers[this.#at] as number, highWatermark: numbers[n + this.#at] as number } };
   }
 
   get sizeBytes(): Fetched<number> {
-    const why = this.#missing.size.get(this.#inTopic);
-    return why !== undefined ? { status: 'missing', error: why } : { status: 'ok', value: this.#numbers[2 * this.#n + this.#at] as number };
+    const { numbers, n, start, sizeMissing } = this.#topic;
+    const why = sizeMissing.get(this.#at - start);
+    return why !== undefined ? { status: 'missing', error: why } : { status: 'ok', value: numbers[2 * n + this.#at] as number };
   }
 
   /** The plain object it stands for, as the snapshot's other readers and writers know it. */
@@ -196,6 +196,14 @@ class ReadPartition implements PartitionInfo {
     const { partition, leader, leaderEpoch, replicas, isr, offlineReplicas, error, offsets, sizeBytes } = this;
     return { partition, leader, leaderEpoch, replicas, isr, offlineReplicas, error, offsets, sizeBytes };
   }
+}
+
+/**
+ * A read snapshot as plain data, for what carries only an object's own data (Electron's context
+ * bridge) and for comparing it with one that was never sent.
+ */
+export function plainSnapshot(snapshot: ClusterSnapshot): ClusterSnapshot {
+  return JSON.parse(JSON.stringify(snapshot)) as ClusterSnapshot;
 }
 
 function bad(why: string): Error {
@@ -246,14 +254,14 @@ export function snapshotFromBytes(message: ArrayBuffer | Uint8Array): ClusterSna
   };
   const topics = header.snapshot.topics.map(({ topic, partitions: count, errors: errorNotes, offsetsMissing, sizeMissing }): TopicInfo => {
     const errors = new Map(errorNotes);
-    const missing: MissingNumbers = { offsets: new Map(offsetsMissing), size: new Map(sizeMissing) };
+    const shared: TopicNumbers = { numbers, n, start: i, offsetsMissing: new Map(offsetsMissing), sizeMissing: new Map(sizeMissing) };
     const partitions = new Array<PartitionInfo>(count);
     for (let j = 0; j < count; j += 1, i += 1) {
       const epoch = i32[2 * n + i] as number;
       const replicas = list(u16[i] as number);
       const isr = isrOf(replicas, u16[n + i] as number);
       const offline = list(u16[2 * n + i] as number);
-      partitions[j] = new ReadPartition(i32[i] as number, i32[n + i] as number, epoch === NO_EPOCH ? null : epoch, replicas, isr, offline, errors.get(j) ?? null, numbers, n, i, j, missing);
+      partitions[j] = new ReadPartition(i32[i] as number, i32[n + i] as number, epoch === NO_EPOCH ? null : epoch, replicas, isr, offline, errors.get(j) ?? null, shared, i);
     }
     return { ...topic, partitions };
   });

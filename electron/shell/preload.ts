@@ -4,7 +4,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { eventChannel, isBinaryEvent, isEventName, isRequestName, requestChannel } from '../../shared/ipc-channels';
-import { snapshotFromBytes } from '../../shared/snapshot-wire';
+import { plainSnapshot, snapshotFromBytes } from '../../shared/snapshot-wire';
 
 function listen(channel: string, deliver: (payload: unknown) => void): () => void {
   const handler = (_event: IpcRendererEvent, payload: unknown): void => deliver(payload);
@@ -24,8 +24,7 @@ contextBridge.exposeInMainWorld('brokerscope', {
     // Binary events arrive as bytes (main.ts); an object listener gets them read, as plain data: a
     // read partition's offsets and size are getters, which the context bridge does not carry.
     const binary = isBinaryEvent(event);
-    const read = (bytes: Uint8Array): unknown => JSON.parse(JSON.stringify(snapshotFromBytes(bytes)));
-    return listen(eventChannel(event), (payload) => listener(binary && payload instanceof Uint8Array ? read(payload) : payload));
+    return listen(eventChannel(event), (payload) => listener(binary && payload instanceof Uint8Array ? plainSnapshot(snapshotFromBytes(payload)) : payload));
   },
   subscribeBytes(event: unknown, listener: (bytes: Uint8Array) => void): () => void {
     if (!isBinaryEvent(event)) throw new Error(`Event "${String(event)}" is not sent as bytes`);
