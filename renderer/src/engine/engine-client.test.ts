@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../shared/fetched';
 import { snapshotToBytes } from '../../../shared/snapshot-wire';
 import { demoSnapshot } from '../test/demo-snapshot';
@@ -35,7 +35,10 @@ function connected(): { client: EngineClient; views: ClusterView[]; sent: FromEn
 
 describe('the engine client and its host', () => {
   let close = (): void => undefined;
-  afterEach(() => close());
+  afterEach(() => {
+    close();
+    vi.unstubAllGlobals();
+  });
 
   it('gives an open table its rows for a new poll with the view, without a round trip', async () => {
     const page = connected();
@@ -103,6 +106,38 @@ describe('the engine client and its host', () => {
     const third = page.views[2] as ClusterView;
     expect(third.snapshot.topics.find((t) => t.name === 'orders')?.config).toMatchObject({ status: 'ok', value: { retentionMs: 3_600_000 } });
     expect(third.matrix).toBe(first.matrix);
+  });
+
+  it("reads a shown cluster's later views a frame at a time: each part, then the view, after a frame of its own", async () => {
+    // A page that draws a frame only when the test says so.
+    const frames: (() => void)[] = [];
+    vi.stubGlobal('document', { hidden: false });
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => frames.push(callback));
+    const drawFrame = async (): Promise<void> => {
+      for (const callback of frames.splice(0)) callback();
+      await tick();
+    };
+    const page = connected();
+    close = page.close;
+    // The first view of a cluster is shown as soon as it is read: the page has nothing to keep drawing.
+    page.client.pushSnapshot(demoSnapshot({ takenAt: 1_000 }));
+    while (page.views.length < 1) await tick();
+
+    // A retention change: two parts travel, the topic rows and the topic heads.
+    const base = demoSnapshot({ takenAt: 2_000 });
+    const topics = base.topics.map((t) => (t.name === 'orders' && t.config.status === 'ok' ? { ...t, config: ok({ ...t.config.value, retentionMs: 60_000 }) } : t));
+    page.client.pushSnapshot({ ...base, topics });
+    while (!page.sent.some((m) => m.type === 'view' && m.version === 2)) await tick();
+    await tick();
+    let framesDrawn = 0;
+    while (page.views.length < 2) {
+      expect(framesDrawn).toBeLessThan(5);
+      await drawFrame();
+      framesDrawn += 1;
+    }
+    // A frame after the first part, another after the second, and the view follows.
+    expect(framesDrawn).toBe(2);
+    expect(page.views[1]?.snapshot.topics.find((t) => t.name === 'orders')?.config).toMatchObject({ value: { retentionMs: 60_000 } });
   });
 
   it('takes a snapshot as the Electron bridge hands it over: bytes, read in the engine', async () => {
