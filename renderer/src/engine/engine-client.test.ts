@@ -140,6 +140,23 @@ describe('the engine client and its host', () => {
     expect(page.views[1]?.snapshot.topics.find((t) => t.name === 'orders')?.config).toMatchObject({ value: { retentionMs: 60_000 } });
   });
 
+  it('reads every view of a hidden page at once: it draws no frames to wait for', async () => {
+    vi.stubGlobal('document', { hidden: true });
+    vi.stubGlobal('requestAnimationFrame', () => {
+      throw new Error('a hidden page draws no frames');
+    });
+    const page = connected();
+    close = page.close;
+    for (const takenAt of [1_000, 2_000, 3_000]) {
+      const base = demoSnapshot({ takenAt });
+      // Each poll changes a retention, so its parts travel.
+      const topics = base.topics.map((t) => (t.name === 'orders' && t.config.status === 'ok' ? { ...t, config: ok({ ...t.config.value, retentionMs: takenAt }) } : t));
+      page.client.pushSnapshot({ ...base, topics });
+    }
+    while (page.views.length < 3) await tick();
+    expect(page.views.map((v) => v.snapshot.takenAt)).toEqual([1_000, 2_000, 3_000]);
+  });
+
   it('takes a snapshot as the Electron bridge hands it over: bytes, read in the engine', async () => {
     const page = connected();
     close = page.close;

@@ -64,9 +64,12 @@ interface Pending {
   readonly rowsKey: string | null;
 }
 
+/** Whether the page is drawing frames: not when hidden (a background tab, a minimised window). */
+const drawsFrames = (): boolean => typeof document !== 'undefined' && !document.hidden && typeof requestAnimationFrame === 'function';
+
 /**
  * Runs `work` once the page has drawn its next frame, so work queued behind it gets a frame of its
- * own; without waiting for a frame when the page is hidden (it draws none), or becomes hidden meanwhile.
+ * own; or soon, if the page is hidden meanwhile and draws none.
  */
 function afterNextFrame(work: () => void): void {
   let done = false;
@@ -75,10 +78,6 @@ function afterNextFrame(work: () => void): void {
     done = true;
     work();
   };
-  if (typeof document === 'undefined' || document.hidden || typeof requestAnimationFrame !== 'function') {
-    setTimeout(run, 0);
-    return;
-  }
   requestAnimationFrame(() => setTimeout(run, 0));
   setTimeout(run, 250);
 }
@@ -89,8 +88,8 @@ function afterNextFrame(work: () => void): void {
  *
  * Its messages are handled in the order they came. Reading a part of a view (5–17 ms each at
  * 100,000 partitions) and showing a view each get a frame of their own once the cluster shows a
- * view: handled as they arrived, a poll's parts were read back to back and the frame that followed
- * them ran 50–90 ms.
+ * view and the page is drawing: handled as they arrived, a poll's parts were read back to back and
+ * the frame that followed them ran 50–90 ms.
  */
 export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | null): EngineClient {
   const listeners: ((view: ClusterView) => void)[] = [];
@@ -158,7 +157,8 @@ export function workerEngineClient(worker: Worker, snapshotSocketUrl: string | n
   function drain(): void {
     waiting = false;
     while (queue.length > 0) {
-      if (handle(queue.shift() as FromEngine)) {
+      // A hidden page reads on without waiting: it draws no frames, and its timers are throttled.
+      if (handle(queue.shift() as FromEngine) && drawsFrames()) {
         waiting = true;
         afterNextFrame(drain);
         return;
