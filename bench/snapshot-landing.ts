@@ -3,7 +3,7 @@
  * the page's probe (page-probe.ts) from Node.
  */
 import type { Page } from 'playwright-core';
-import { cpuTimes, stolenPercent } from './machine';
+import { busiestThreads, cpuTimes, descendantThreadCpu, stolenPercent } from './machine';
 import { probeState, startFrames, stopFrames } from './page-probe';
 import { latency, type SnapshotLanding } from './renderer-figures';
 import type { SnapshotFeed } from './snapshot-feed';
@@ -26,6 +26,7 @@ export async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: nu
   let longestTask = 0;
   let longTasks = 0;
   const cpuAtStart = cpuTimes();
+  const threadsAtStart = descendantThreadCpu();
   for (let i = 0; i < pushes; i += 1) {
     await page.evaluate(startFrames);
     const before = await landUnmeasured(page, feed);
@@ -38,7 +39,14 @@ export async function snapshotLanding(page: Page, feed: SnapshotFeed, pushes: nu
     longTasks += tasks.length;
     for (const t of tasks) longestTask = Math.max(longestTask, t.duration);
   }
-  return { longestFrameMs: latency(longestFrames), longestTaskMs: longestTask, longTasksPerPush: longTasks / pushes, cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()), engineMs };
+  return {
+    longestFrameMs: latency(longestFrames),
+    longestTaskMs: longestTask,
+    longTasksPerPush: longTasks / pushes,
+    cpuStolenPercent: stolenPercent(cpuAtStart, cpuTimes()),
+    busiestThreadsMsPerPush: busiestThreads(threadsAtStart, descendantThreadCpu(), pushes),
+    engineMs,
+  };
 }
 
 /** Pushes one snapshot and waits until the page has taken it and settled; returns the probe's state from before the push. */
