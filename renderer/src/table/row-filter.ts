@@ -86,6 +86,8 @@ export function keptRows(count: number, request: FilterRequest, within: Int32Arr
     for (const { values, codes } of encoded.columns) {
       const matches = Uint8Array.from(values, (text) => (filter.test(text) ? 1 : 0));
       if (!matches.includes(1)) continue;
+      // Every text of a column every row has matches ("t" in topic names): every candidate is kept.
+      if (!matches.includes(0) && !codes.includes(-1)) return allKept(count, within);
       for (let k = 0; k < n; k += 1) {
         const i = within === null ? k : (within[k] as number);
         if (mask[i] === 1) continue;
@@ -113,6 +115,19 @@ export function keptRows(count: number, request: FilterRequest, within: Int32Arr
     }
   }
   return { mask, positions };
+}
+
+/** Every position (or every one of `within`) kept. */
+function allKept(count: number, within: Int32Array | null): KeptRows {
+  const mask = new Uint8Array(count);
+  if (within === null) {
+    mask.fill(1);
+    const positions = new Int32Array(count);
+    for (let i = 0; i < count; i += 1) positions[i] = i;
+    return { mask, positions };
+  }
+  for (let k = 0; k < within.length; k += 1) mask[within[k] as number] = 1;
+  return { mask, positions: within.slice() };
 }
 
 /** Whether every row `next` keeps is one `previous` kept: both substrings, the new one containing the old. */

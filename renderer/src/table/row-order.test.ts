@@ -178,4 +178,18 @@ describe('RowOrderCache', () => {
     const kept = ['o', 'or', 'ord', 'orders', 'orders-'].map((text) => Array.from(typing.order(null, { ...by(text, byRow), encoded })));
     expect(kept).toEqual([[0, 1, 3], [0, 1, 3], [0, 1, 3], [0, 1, 3], [3]]);
   });
+
+  it('keeps every row when every text of a column all rows have matches, afresh and narrowing, and still filters after', () => {
+    const rows = [['topic-b', '0'], ['topic-a', '1'], ['topic-b', '1'], ['topic-c', '0']];
+    const byRow = (i: number): readonly string[] => rows[i] as string[];
+    const encoded = encodeTexts(rows.length, byRow);
+    const typing = new RowOrderCache(rows.length);
+    const kept = ['t', 'to', 'topic-', 'topic-b', '/^topic-[ab]$/'].map((text) => Array.from(typing.order(null, { ...by(text, byRow), encoded })));
+    expect(kept).toEqual([[0, 1, 2, 3], [0, 1, 2, 3], [0, 1, 2, 3], [0, 2], [0, 1, 2]]);
+    // A column some rows lack (no error text on them) is not "every row".
+    const sparse = [['x', 'timeout'], ['y']];
+    const sparseRows = (i: number): readonly string[] => sparse[i] as string[];
+    const filtered = new RowOrderCache(sparse.length).order(null, { ...by('timeout', sparseRows), encoded: encodeTexts(sparse.length, sparseRows) });
+    expect(Array.from(filtered)).toEqual([0]);
+  });
 });
