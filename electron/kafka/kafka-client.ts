@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import type { ClusterProfile } from '../../shared/cluster-profile';
+import { kafkaSocketFactory } from './socket-factory';
 
 /**
  * A kafkajs client for one profile, configured the same way for the poll and the heartbeat: the
@@ -11,6 +12,7 @@ export function createKafkaClient(profile: ClusterProfile, clientId: string): Ka
     clientId,
     brokers: bootstrap,
     ssl: profile.ssl,
+    socketFactory: kafkaSocketFactory,
     ...(profile.sasl ? { sasl: saslOptions(profile.sasl) } : {}),
     connectionTimeout: Math.min(profile.requestTimeoutMs, 3_000),
     authenticationTimeout: profile.requestTimeoutMs,
