@@ -38,6 +38,7 @@ describe('the engine client and its host', () => {
   afterEach(() => {
     close();
     vi.unstubAllGlobals();
+    vi.restoreAllMocks();
   });
 
   it('gives an open table its rows for a new poll with the view, without a round trip', async () => {
@@ -108,7 +109,7 @@ describe('the engine client and its host', () => {
     expect(third.matrix).toBe(first.matrix);
   });
 
-  it("reads a shown cluster's later views a frame at a time: each part, then the view, after a frame of its own", async () => {
+  it("reads a shown cluster's later views a frame at a time: each part the page uses, then the view, after a frame of its own", async () => {
     // A page that draws a frame only when the test says so.
     const frames: (() => void)[] = [];
     vi.stubGlobal('document', { hidden: false });
@@ -122,6 +123,9 @@ describe('the engine client and its host', () => {
     // The first view of a cluster is shown as soon as it is read: the page has nothing to keep drawing.
     page.client.pushSnapshot(demoSnapshot({ takenAt: 1_000 }));
     while (page.views.length < 1) await tick();
+    // The page shows the topics, as the topics tab does: it reads their rows and heads.
+    expect(page.views[0]?.topicRows).toHaveLength(3);
+    expect(page.views[0]?.snapshot.topics).toHaveLength(3);
 
     // A retention change: two parts travel, the topic rows and the topic heads.
     const base = demoSnapshot({ takenAt: 2_000 });
@@ -138,6 +142,37 @@ describe('the engine client and its host', () => {
     // A frame after the first part, another after the second, and the view follows.
     expect(framesDrawn).toBe(2);
     expect(page.views[1]?.snapshot.topics.find((t) => t.name === 'orders')?.config).toMatchObject({ value: { retentionMs: 60_000 } });
+  });
+
+  it('leaves the parts of a view the page does not read as text, and reads them when it does', async () => {
+    vi.stubGlobal('document', { hidden: false });
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const parse = vi.spyOn(JSON, 'parse');
+    const page = connected();
+    close = page.close;
+    const partTexts = (): string[] => page.sent.flatMap((m) => (m.type === 'view-part' ? [m.json] : []));
+    const partsParsed = (): number => parse.mock.calls.filter(([text]) => partTexts().includes(text)).length;
+    page.client.pushSnapshot(demoSnapshot({ takenAt: 1_000 }));
+    while (page.views.length < 1) await tick();
+    // A retention change, on a page that shows neither topics nor the matrix (the brokers tab, the partitions table).
+    const base = demoSnapshot({ takenAt: 2_000 });
+    const topics = base.topics.map((t) => (t.name === 'orders' && t.config.status === 'ok' ? { ...t, config: ok({ ...t.config.value, retentionMs: 60_000 }) } : t));
+    page.client.pushSnapshot({ ...base, topics });
+    // Shown without a frame drawn in between (the test draws none), and no part parsed.
+    while (page.views.length < 2) await tick();
+    expect(partTexts()).toHaveLength(5);
+    expect(partsParsed()).toBe(0);
+    expect(page.views[1]?.model.totals.partitions).toBe(5);
+
+    // The user opens the topics tab: the latest parts are read then, once.
+    const [, second] = page.views as [ClusterView, ClusterView];
+    expect(second.topicRows.find((t) => t.name === 'orders')?.retentionMs).toEqual(ok(60_000));
+    expect(second.topicRows).toBe(second.topicRows);
+    expect(second.snapshot.topics.find((t) => t.name === 'orders')?.config).toMatchObject({ value: { retentionMs: 60_000 } });
+    expect(second.matrix.brokerIds).toEqual([1, 2, 3, 4]);
+    expect(partsParsed()).toBe(3);
+    expect(second.matrix).toBe(second.matrix);
+    expect(partsParsed()).toBe(3);
   });
 
   it('reads every view of a hidden page at once: it draws no frames to wait for', async () => {

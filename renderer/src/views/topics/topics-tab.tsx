@@ -2,6 +2,7 @@ import type { TopicRow } from '../../../../shared/topic-rows';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { navigate, useRouteField } from '../../navigation/route-store';
 import { useSelectedClusterKey } from '../../state/clusters-store';
+import type { ClusterView } from '../../engine/cluster-view';
 import { useSelectedView } from '../../state/selected-cluster';
 import { useChangeDetector } from '../../state/use-change-detector';
 import { topicChanges } from '../../state/view-models';
@@ -22,7 +23,6 @@ export function TopicsTab() {
   const view = useSelectedView();
   const selected = useRouteField('selected');
   const partitions = useRouteField('partitions');
-  const isChanged = useChangeDetector(topicChanges);
   const clusterKey = useSelectedClusterKey();
   if (view === null) {
     // A partition list opened by its URL asks for its rows already, so they come with the first view.
@@ -32,6 +32,13 @@ export function TopicsTab() {
   const { snapshot } = view;
   if (selected !== null) return <TopicDetail view={view} topicName={selected} />;
   if (partitions !== null) return <ClusterPartitions clusterKey={snapshot.clusterKey} scope={partitions} />;
+  return <TopicsTable view={view} />;
+}
+
+/** The table of topics. Only it reads the views' topic rows: the page parses them when it shows them (engine-client.ts). */
+function TopicsTable({ view }: { readonly view: ClusterView }) {
+  const isChanged = useChangeDetector(topicChanges);
+  const { snapshot } = view;
   return (
     <div className="page page-fill" data-testid="topics-tab">
       <DataTable
