@@ -11,6 +11,7 @@ import {
   expectedChips,
   kafkaPartitions,
   kafkaUnavailable,
+  kafkaUnderMinIsr,
   kafkaUnderReplicated,
   partitionKey,
   type DescribedPartition,
@@ -26,11 +27,13 @@ interface KafkaState {
   readonly all: DescribedPartition[];
   readonly underReplicated: ReadonlySet<string>;
   readonly unavailable: ReadonlySet<string>;
+  readonly underMinIsr: ReadonlySet<string>;
 }
 
 async function kafkaState(): Promise<KafkaState> {
-  const [all, underReplicated, unavailable] = await Promise.all([kafkaPartitions(), kafkaUnderReplicated(), kafkaUnavailable()]);
-  return { all, underReplicated: new Set(underReplicated.map(partitionKey)), unavailable: new Set(unavailable.map(partitionKey)) };
+  const [all, underReplicated, unavailable, underMinIsr] = await Promise.all([kafkaPartitions(), kafkaUnderReplicated(), kafkaUnavailable(), kafkaUnderMinIsr()]);
+  const keys = (list: DescribedPartition[]): ReadonlySet<string> => new Set(list.map(partitionKey));
+  return { all, underReplicated: keys(underReplicated), unavailable: keys(unavailable), underMinIsr: keys(underMinIsr) };
 }
 
 /**
@@ -46,6 +49,7 @@ async function expectAppToMatchKafka(page: Page, down: ReadonlySet<number>): Pro
   await app.openTab('cluster');
   expect(await cluster.reasonCount('UNDER_REPLICATED_PARTITIONS'), 'under-replicated partitions').toBe(kafka.underReplicated.size);
   expect(await cluster.reasonCount('OFFLINE_PARTITIONS'), 'offline partitions').toBe(kafka.unavailable.size);
+  expect(await cluster.reasonCount('UNDER_MIN_ISR_PARTITIONS'), 'partitions under min ISR').toBe(kafka.underMinIsr.size);
   const counts = await cluster.counts();
   expect(counts.fenced + counts.missing, 'brokers down').toBe(down.size);
 
@@ -61,12 +65,14 @@ async function expectAppToMatchKafka(page: Page, down: ReadonlySet<number>): Pro
       leader: row?.cells.leader,
       isr: (row?.cells.isr ?? '').split(',').filter((s) => s.trim() !== '').map(Number).sort((a, b) => a - b),
       underReplicated: row?.data.underReplicated,
+      underMinIsr: row?.data.underMinIsr,
       offline: row?.data.offline,
       chips: row?.chips,
     }, key).toEqual({
       leader: p.leader < 0 ? 'none' : String(p.leader),
       isr: [...p.isr].sort((a, b) => a - b),
       underReplicated: String(kafka.underReplicated.has(key)),
+      underMinIsr: String(kafka.underMinIsr.has(key)),
       offline: String(kafka.unavailable.has(key)),
       chips: expectedChips(p, down),
     });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEFAULT_DEPLOYMENT_THRESHOLDS } from '../shared/deployment-rules';
+import { DEFAULT_DEPLOYMENT_THRESHOLDS, DEPLOYMENT_RULE_LABELS } from '../shared/deployment-rules';
 import { AppPage } from './pages/app-page';
 import { ClusterTab } from './pages/cluster-tab';
 import { kafkaPartitions, kafkaQuorum, kafkaUnavailable, kafkaUnderReplicated, sandboxBrokers, topicFacts, brokerLoadFacts } from './support/kafka-truth';
@@ -86,5 +86,28 @@ test.describe('cluster tab', () => {
         expect(shown?.verdict, `${rule} verdict`).toBe(worst > t.skewFailPct ? 'fail' : worst > t.skewWarnPct ? 'warn' : 'pass');
       }
     }).toPass(AGREE);
+  });
+
+  test('a team’s own broker budget fails the broker-count rule, and the failed rule is a health reason until the budget is restored', async ({ page }) => {
+    const app = new AppPage(page);
+    const cluster = new ClusterTab(page);
+    await app.open('#/cluster');
+    const brokers = sandboxBrokers().length;
+    const failedRules = cluster.root.locator('[data-testid="health-reason"][data-code="DEPLOYMENT_RULES_FAILED"]');
+    await expect(cluster.root.locator('[data-rule="broker-count"]')).toHaveAttribute('data-verdict', 'pass');
+    const before = await cluster.reasonCount('DEPLOYMENT_RULES_FAILED');
+
+    // A budget of as many brokers as the sandbox has: "fewer than" fails.
+    await cluster.root.getByTestId('deployment-thresholds').locator('summary').click();
+    await cluster.root.getByTestId('threshold-maxBrokers').fill(String(brokers));
+    await expect(cluster.root.locator('[data-rule="broker-count"]')).toHaveAttribute('data-verdict', 'fail');
+    await expect(failedRules).toHaveAttribute('data-count', String(before + 1));
+    await expect(failedRules.getByTestId('health-reason-notes')).toContainText(DEPLOYMENT_RULE_LABELS['broker-count']);
+    await expect(cluster.healthOk).toHaveCount(0);
+
+    await cluster.root.getByRole('button', { name: 'Reset to defaults' }).click();
+    await expect(cluster.root.locator('[data-rule="broker-count"]')).toHaveAttribute('data-verdict', 'pass');
+    if (before === 0) await expect(failedRules).toHaveCount(0);
+    else await expect(failedRules.getByTestId('health-reason-notes')).not.toContainText(DEPLOYMENT_RULE_LABELS['broker-count']);
   });
 });

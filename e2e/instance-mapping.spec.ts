@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test';
 import { startWebApp, stopApp, type RunningApp } from './app-process';
 import { AppPage } from './pages/app-page';
 import { BrokersTab } from './pages/brokers-tab';
+import { JumpBox } from './pages/jump-box';
 import { bootstrap } from './support/e2e-env';
 
 /** A static mapping file as an operator would write it: broker id → cloud instance and zone. */
@@ -70,6 +71,15 @@ test.describe('broker id → instance id mapping', () => {
     await brokers.row(1).click();
     await expect(brokers.detail).toHaveAttribute('data-broker-id', '1');
     await expect(brokers.detail.getByTestId('broker-instance')).toHaveText('i-0a11e2e0000000001 / eu-west-1a');
+
+    // Ctrl+K finds a broker by its instance id too, and opens it.
+    const jump = new JumpBox(page);
+    await jump.openWithKeyboard();
+    await jump.input.fill('i-0c33e2e0000000003');
+    await expect(jump.results).toHaveCount(1);
+    await expect(jump.results.first()).toHaveAttribute('data-id', '3');
+    await jump.input.press('Enter');
+    await expect(brokers.detail).toHaveAttribute('data-broker-id', '3');
   });
 
   test('without a mapping the app says no resolver is configured rather than inventing ids', async ({ page }) => {

@@ -73,7 +73,7 @@ describe('brokerHealthReport', () => {
       }),
     );
     expect(report.brokers.map((b) => b.outlier.slowRequests)).toEqual([false, false, true]);
-    expect(report.health).toEqual([{ code: 'SLOW_BROKER', severity: 'warning', count: 1, brokers: [3], partitions: [] }]);
+    expect(report.health).toEqual([{ code: 'SLOW_BROKER', severity: 'warning', count: 1, brokers: [3], partitions: [], notes: [] }]);
   });
 
   it('judges only recent samples, so a broker that was slow a while ago is not flagged', () => {

@@ -37,6 +37,11 @@ describe('brokerRows', () => {
     expect(rows.map((r) => r.role)).toEqual(['active-controller', 'voter', 'voter']);
   });
 
+  it('says every role is unknown, not none, when the quorum could not be described', () => {
+    const rows = rowsOf(clusterSnapshot({ quorum: missing('DescribeQuorum on broker 1: Request timed out after 3000 ms') }));
+    expect(rows.map((r) => r.role)).toEqual(['unknown', 'unknown', 'unknown']);
+  });
+
   it('sums replica bytes over log dirs and says unknown, not zero, when they were not described', () => {
     const snapshot = clusterSnapshot({
       brokers: [

@@ -4,7 +4,8 @@ import type { BrokerError, BrokerInfo, ClusterSnapshot } from './cluster-snapsho
 import { missing, ok, type Fetched } from './fetched';
 
 export type BrokerStatus = 'ok' | 'fenced' | 'missing';
-export type BrokerRole = 'active-controller' | 'voter';
+/** 'unknown' for every broker when the metadata quorum could not be described: not "no role". */
+export type BrokerRole = 'active-controller' | 'voter' | 'unknown';
 
 /** Where the broker runs, from the instance-id resolver; absent until one is configured. */
 export interface BrokerInstance {
@@ -38,6 +39,7 @@ export const BROKER_STATUS_LABELS: Record<BrokerStatus, string> = {
 export const BROKER_ROLE_LABELS: Record<BrokerRole, string> = {
   'active-controller': 'active controller',
   voter: 'voter',
+  unknown: 'unknown (quorum not described)',
 };
 
 const NOT_REGISTERED = 'not registered with the controller: referenced by an assignment or the quorum only';
@@ -73,7 +75,7 @@ export function brokerRows(
     const broker = registered.get(id);
     const load = loads.get(id);
     const { brokerId: _brokerId, ...counts } = load ?? emptyLoad(id);
-    const role: BrokerRole | null = quorum?.leaderId === id ? 'active-controller' : voters.has(id) ? 'voter' : null;
+    const role: BrokerRole | null = quorum === null ? 'unknown' : quorum.leaderId === id ? 'active-controller' : voters.has(id) ? 'voter' : null;
     return {
       ...counts,
       id,

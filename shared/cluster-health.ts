@@ -6,9 +6,12 @@ export type HealthReasonCode =
   | 'BROKERS_FENCED'
   | 'OFFLINE_PARTITIONS'
   | 'UNDER_MIN_ISR_PARTITIONS'
+  | 'MIN_ISR_UNKNOWN'
   | 'UNDER_REPLICATED_PARTITIONS'
   | 'PREFERRED_LEADER_IMBALANCE'
   | 'INCOMPLETE_POLL'
+  // From the deployment rules, checked on the page against the user's thresholds:
+  | 'DEPLOYMENT_RULES_FAILED'
   // From history across polls (brokerHealth), not from one snapshot:
   | 'BROKERS_OFFLINE'
   | 'BROKERS_RECOVERING'
@@ -34,6 +37,8 @@ export interface HealthReason {
   readonly count: number;
   readonly brokers: readonly number[];
   readonly partitions: readonly PartitionRef[];
+  /** What else the count is about, named (the rules that fail). */
+  readonly notes: readonly string[];
 }
 
 export const HEALTH_REASON_LABELS: Record<HealthReasonCode, string> = {
@@ -43,9 +48,11 @@ export const HEALTH_REASON_LABELS: Record<HealthReasonCode, string> = {
   BROKERS_FENCED: 'Brokers fenced by the controller',
   OFFLINE_PARTITIONS: 'Offline partitions: no leader',
   UNDER_MIN_ISR_PARTITIONS: 'Partitions under min.insync.replicas: acks=all writes fail',
+  MIN_ISR_UNKNOWN: 'Topics whose min.insync.replicas could not be read: their partitions under it are not counted',
   UNDER_REPLICATED_PARTITIONS: 'Under-replicated partitions',
   PREFERRED_LEADER_IMBALANCE: 'Brokers leading too few of their preferred partitions',
   INCOMPLETE_POLL: 'Some brokers did not answer every request: parts of this view are missing',
+  DEPLOYMENT_RULES_FAILED: 'Deployment rules failed',
   BROKERS_OFFLINE: 'Brokers offline: part of the cluster before, now gone or not answering',
   BROKERS_RECOVERING: 'Brokers back online but not yet in sync with every partition they host',
   SLOW_BROKER: 'Brokers answering far slower than their peers',
@@ -64,9 +71,11 @@ export const HEALTH_REASON_SEVERITY: Record<HealthReasonCode, HealthSeverity> = 
   BROKERS_FENCED: 'critical',
   OFFLINE_PARTITIONS: 'critical',
   UNDER_MIN_ISR_PARTITIONS: 'critical',
+  MIN_ISR_UNKNOWN: 'warning',
   UNDER_REPLICATED_PARTITIONS: 'warning',
   PREFERRED_LEADER_IMBALANCE: 'warning',
   INCOMPLETE_POLL: 'warning',
+  DEPLOYMENT_RULES_FAILED: 'warning',
   BROKERS_OFFLINE: 'critical',
   BROKERS_RECOVERING: 'warning',
   SLOW_BROKER: 'warning',
@@ -81,7 +90,7 @@ export const HEALTH_REASON_SEVERITY: Record<HealthReasonCode, HealthSeverity> = 
 export function healthReason(
   code: HealthReasonCode,
   count: number,
-  subjects: { brokers?: readonly number[]; partitions?: readonly PartitionRef[] } = {},
+  subjects: { brokers?: readonly number[]; partitions?: readonly PartitionRef[]; notes?: readonly string[] } = {},
 ): HealthReason {
   return {
     code,
@@ -89,5 +98,6 @@ export function healthReason(
     count,
     brokers: subjects.brokers ?? [],
     partitions: subjects.partitions ?? [],
+    notes: subjects.notes ?? [],
   };
 }

@@ -113,6 +113,25 @@ describe('deriveClusterModel', () => {
     expect(model.totals).toMatchObject({ partitions: 3, replicas: 7, offline: 1, underReplicated: 2, nonPreferredLeader: 1 });
   });
 
+  it('does not count partitions under an unknown min.insync.replicas as fine: it says the setting is unknown', () => {
+    const dark = topicInfo('dark', [partitionInfo(0, [1, 2, 3], { isr: [1] }), partitionInfo(1, [2, 3, 1], { leader: -1, isr: [2] })], 2);
+    const snapshot = clusterSnapshot({
+      topics: [
+        topicInfo('known', [partitionInfo(0, [1, 2, 3], { isr: [1] }), partitionInfo(1, [2, 3, 1])], 2),
+        { ...dark, config: missing('DescribeConfigs on broker 1: Request timed out after 3000 ms') },
+      ],
+    });
+    const model = deriveClusterModel(snapshot);
+    const byCode = Object.fromEntries(model.health.map((r) => [r.code, r]));
+    // known-0 is under its min ISR of 2; of dark only the leaderless partition is known to be under it.
+    expect(byCode.UNDER_MIN_ISR_PARTITIONS?.partitions).toEqual([
+      { topic: 'known', partition: 0 },
+      { topic: 'dark', partition: 1 },
+    ]);
+    expect(byCode.MIN_ISR_UNKNOWN).toMatchObject({ severity: 'warning', count: 1 });
+    expect(deriveClusterModel(clusterSnapshot({ topics: [topicInfo('known', [partitionInfo(0, [1, 2, 3])], 2)] })).health).toEqual([]);
+  });
+
   it('reports a fenced broker, a quorum without leader and an incomplete poll', () => {
     const snapshot = clusterSnapshot({
       brokers: [brokerInfo(1), brokerInfo(2, { fenced: true })],

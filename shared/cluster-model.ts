@@ -42,9 +42,11 @@ export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOpt
   let replicas = 0;
   let atMinIsr = 0;
   let nonPreferredLeader = 0;
+  let minIsrUnknown = 0;
 
   for (const topic of snapshot.topics) {
     const minIsr = topic.config.status === 'ok' ? topic.config.value.minInsyncReplicas : null;
+    if (topic.config.status === 'missing' && topic.partitions.length > 0) minIsrUnknown += 1;
     for (const partition of topic.partitions) {
       partitions += 1;
       replicas += partition.replicas.length;
@@ -84,6 +86,7 @@ export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOpt
   if (fenced.length > 0) health.push(healthReason('BROKERS_FENCED', fenced.length, { brokers: fenced }));
   if (offline.length > 0) health.push(healthReason('OFFLINE_PARTITIONS', offline.length, { partitions: offline }));
   if (underMinIsr.length > 0) health.push(healthReason('UNDER_MIN_ISR_PARTITIONS', underMinIsr.length, { partitions: underMinIsr }));
+  if (minIsrUnknown > 0) health.push(healthReason('MIN_ISR_UNKNOWN', minIsrUnknown));
   if (underReplicated.length > 0) {
     health.push(healthReason('UNDER_REPLICATED_PARTITIONS', underReplicated.length, { partitions: underReplicated }));
   }

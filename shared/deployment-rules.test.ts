@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveClusterModel } from './cluster-model';
-import { DEFAULT_DEPLOYMENT_THRESHOLDS, deploymentFacts, deploymentRules, type DeploymentRuleId, type RuleResult } from './deployment-rules';
+import { DEFAULT_DEPLOYMENT_THRESHOLDS, DEPLOYMENT_RULE_LABELS, deploymentFacts, deploymentHealth, deploymentRules, type DeploymentRuleId, type RuleResult } from './deployment-rules';
 import { brokerInfo, clusterSnapshot, partitionInfo, topicInfo } from './synthetic-snapshot';
 
 function rule(results: readonly RuleResult[], id: DeploymentRuleId): RuleResult {
@@ -67,7 +67,8 @@ describe('deploymentRules', () => {
       brokers: [brokerInfo(1, { rack: 'a' }), brokerInfo(3, { rack: null })],
       topics: [topicInfo('t', [partitionInfo(0, [1, 3])])],
     });
-    expect(rule(check(unknown), 'rack-aware').verdict).toBe('warn');
+    // The number behind the warning: partitions with a replica on a broker of unknown rack.
+    expect(rule(check(unknown), 'rack-aware')).toMatchObject({ verdict: 'warn', value: 1 });
   });
 
   it('counts partitions not led by their preferred replica', () => {
@@ -79,5 +80,19 @@ describe('deploymentRules', () => {
     expect(result.verdict).toBe('warn');
     const worse = clusterSnapshot({ topics: [topicInfo('t', [partitionInfo(0, [1, 2], { leader: 2 }), partitionInfo(1, [1, 2])])] });
     expect(rule(check(worse), 'preferred-leaders').verdict).toBe('fail');
+  });
+
+  it('names the failing rules as one reason in the health list, and none while rules only warn', () => {
+    const worse = clusterSnapshot({ topics: [topicInfo('t', [partitionInfo(0, [1, 2], { leader: 2 }), partitionInfo(1, [1, 2])])] });
+    const facts = deploymentFacts(worse);
+    const model = deriveClusterModel(worse);
+    expect(deploymentHealth(deploymentRules(facts, model))).toEqual([
+      { code: 'DEPLOYMENT_RULES_FAILED', severity: 'warning', count: 1, brokers: [], partitions: [], notes: [DEPLOYMENT_RULE_LABELS['preferred-leaders']] },
+    ]);
+    // A team's own budget of 2 brokers: the 3-broker cluster fails it too.
+    const tight = deploymentHealth(deploymentRules(facts, model, { ...DEFAULT_DEPLOYMENT_THRESHOLDS, maxBrokers: 2 }));
+    expect(tight[0]).toMatchObject({ count: 2, notes: [DEPLOYMENT_RULE_LABELS['broker-count'], DEPLOYMENT_RULE_LABELS['preferred-leaders']] });
+    // Lenient enough that nothing fails: no reason at all.
+    expect(deploymentHealth(deploymentRules(facts, model, { ...DEFAULT_DEPLOYMENT_THRESHOLDS, nonPreferredFailPct: 100 }))).toEqual([]);
   });
 });

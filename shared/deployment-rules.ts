@@ -1,3 +1,4 @@
+import { healthReason, type HealthReason } from './cluster-health';
 import type { ClusterModel } from './cluster-model';
 import type { ClusterSnapshot } from './cluster-snapshot';
 import { rackIndex, rackPlacement } from './rack-placement';
@@ -127,7 +128,7 @@ export function deploymentRules(
         ? {
             id: 'rack-aware',
             verdict: 'warn',
-            value: 0,
+            value: racks.unknown,
             detail: `${racks.unknown} partitions have a replica on a broker with no known rack`,
             brokers: [],
           }
@@ -152,4 +153,10 @@ export function deploymentRules(
     rackRule,
     preferredRule,
   ];
+}
+
+/** The rules that fail, as a reason in the cluster's health list (none when every rule holds or only warns). */
+export function deploymentHealth(results: readonly RuleResult[]): HealthReason[] {
+  const failed = results.filter((r) => r.verdict === 'fail');
+  return failed.length === 0 ? [] : [healthReason('DEPLOYMENT_RULES_FAILED', failed.length, { notes: failed.map((r) => DEPLOYMENT_RULE_LABELS[r.id]) })];
 }

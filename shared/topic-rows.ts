@@ -118,6 +118,15 @@ export function topicRows(snapshot: ClusterSnapshot): TopicRow[] {
   return snapshot.topics.map((topic) => topicRow(topic, rackOf, capable));
 }
 
+/**
+ * The topic's partitions under min.insync.replicas, or null when its min.insync.replicas is unknown
+ * (its config could not be read): then only its offline partitions are known to be under it, and a
+ * count would pass for "none".
+ */
+export function knownUnderMinIsr(row: TopicRow): number | null {
+  return row.minInsyncReplicas.status === 'ok' ? row.underMinIsr : null;
+}
+
 /** What makes a topic row flash: its partition count and replication health, not its growing size. */
 export function sameTopicRowState(a: TopicRow, b: TopicRow): boolean {
   return (

@@ -14,6 +14,8 @@ const options = (): { cluster: string } => ({ cluster: sandboxName() });
 export const kafkaPartitions = (extra: string[] = []): Promise<DescribedPartition[]> => describeTopics(bootstrap(), options(), extra);
 /** `kafka-topics --describe --under-replicated-partitions`. */
 export const kafkaUnderReplicated = (): Promise<DescribedPartition[]> => kafkaPartitions(['--under-replicated-partitions']);
+/** `kafka-topics --describe --under-min-isr-partitions`: fewer in-sync replicas than the topic's min.insync.replicas, or no leader. */
+export const kafkaUnderMinIsr = (): Promise<DescribedPartition[]> => kafkaPartitions(['--under-min-isr-partitions']);
 /** `kafka-topics --describe --unavailable-partitions`: no leader, or a leader that is not a live broker. */
 export const kafkaUnavailable = (): Promise<DescribedPartition[]> => kafkaPartitions(['--unavailable-partitions']);
 /** `kafka-metadata-quorum describe --status`. */

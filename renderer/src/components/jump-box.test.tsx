@@ -46,4 +46,28 @@ describe('jump box', () => {
     fireEvent.change(screen.getByTestId('jump-input'), { target: { value: '/(/' } });
     expect(screen.getByRole('alert').textContent).toContain('Invalid regular expression');
   });
+
+  it('finds a broker by the instance id or zone it resolved to, and a broker that is missing', () => {
+    act(() =>
+      pushCluster(
+        clusterSnapshot({
+          clusterKey: 'ap',
+          profileName: 'ap',
+          topics: [topicInfo('trades', [partitionInfo(0, [1, 9])])],
+          instances: [{ brokerId: 2, instanceId: 'i-0abc123', zone: 'ap-south-1b', instanceType: null, source: 'static' }],
+        }),
+      ),
+    );
+    render(<App />);
+    fireEvent.click(screen.getByTestId('jump-open'));
+    const input = screen.getByTestId('jump-input');
+    fireEvent.change(input, { target: { value: 'i-0abc' } });
+    expect(screen.getAllByTestId('jump-result').map((r) => `${r.dataset.cluster}:${r.dataset.kind}:${r.dataset.id}`)).toEqual(['ap:broker:2']);
+    fireEvent.change(input, { target: { value: 'south-1b' } });
+    expect(screen.getAllByTestId('jump-result').map((r) => r.dataset.id)).toEqual(['2']);
+    fireEvent.change(input, { target: { value: 'not registered' } });
+    expect(screen.getAllByTestId('jump-result').map((r) => `${r.dataset.cluster}:${r.dataset.id}`)).toEqual(['ap:9']);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(useRouteStore.getState().route).toMatchObject({ tab: 'brokers', selected: '9' });
+  });
 });

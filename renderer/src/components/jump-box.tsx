@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { BrokerRow } from '../../../shared/broker-rows';
 import type { ClusterView } from '../engine/cluster-view';
 import { navigate } from '../navigation/route-store';
 import { selectCluster, useClustersStore } from '../state/clusters-store';
@@ -18,14 +19,21 @@ const MAX_RESULTS = 50;
 
 const targetCache = new WeakMap<ClusterView, readonly JumpTarget[]>();
 
-const jumpTargets = ({ snapshot }: ClusterView): readonly JumpTarget[] => [
-  ...snapshot.brokers.map((b) => ({
+/** Where a broker is, as the jump box lists it: address, rack, and the instance and zone it runs on. */
+function brokerDetail(row: BrokerRow): string {
+  const place = row.host === null ? 'not registered' : `${row.host}:${row.port ?? ''}`;
+  return [place, row.rack, row.instance?.instanceId, row.instance?.zone].filter((part) => part !== null && part !== undefined).join(' · ');
+}
+
+// Brokers from the view's rows: a missing broker is a target too, and the resolved instance id is searchable.
+const jumpTargets = ({ snapshot, brokerRows }: ClusterView): readonly JumpTarget[] => [
+  ...brokerRows.map((row) => ({
     kind: 'broker' as const,
     clusterKey: snapshot.clusterKey,
     clusterName: snapshot.profileName,
-    id: String(b.id),
-    label: `broker ${b.id}`,
-    detail: `${b.host}:${b.port}${b.rack === null ? '' : ` · ${b.rack}`}`,
+    id: String(row.id),
+    label: `broker ${row.id}`,
+    detail: brokerDetail(row),
   })),
   ...snapshot.topics.map((t) => ({
     kind: 'topic' as const,

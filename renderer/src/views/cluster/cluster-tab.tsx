@@ -1,6 +1,9 @@
+import { useMemo } from 'react';
+import { deploymentHealth, deploymentRules } from '../../../../shared/deployment-rules';
 import { NoSnapshot } from '../../components/no-snapshot';
 import { useBrokerHealthReport } from '../../state/broker-health-store';
 import { useSelectedView } from '../../state/selected-cluster';
+import { useThresholdsStore } from '../../state/thresholds-store';
 import { BrokerSummary } from './broker-summary';
 import { ClusterCounts } from './cluster-counts';
 import { DeploymentRulesPanel } from './deployment-rules-panel';
@@ -11,14 +14,16 @@ import { QuorumPanel } from './quorum-panel';
 export function ClusterTab() {
   const view = useSelectedView();
   const report = useBrokerHealthReport(view?.snapshot.clusterKey ?? null);
+  const thresholds = useThresholdsStore((s) => s.thresholds);
+  const rules = useMemo(() => (view === null ? [] : deploymentRules(view.deployment, view.model, thresholds)), [view, thresholds]);
   if (view === null) return <NoSnapshot />;
   const { model, overview } = view;
   return (
     <div className="page" data-testid="cluster-tab">
       <section className="section" data-testid="health-section">
         <h2>Health</h2>
-        {/* The snapshot's own reasons, then those only history can give (pushed with brokerHealth). */}
-        <HealthList reasons={report === null ? model.health : [...model.health, ...report.health]} />
+        {/* The snapshot's own reasons, the rules that fail, then those only history can give (pushed with brokerHealth). */}
+        <HealthList reasons={[...model.health, ...deploymentHealth(rules), ...(report?.health ?? [])]} />
       </section>
       <section className="section">
         <h2>Counts</h2>
@@ -36,7 +41,7 @@ export function ClusterTab() {
       </div>
       <section className="section" data-testid="deployment-section">
         <h2>Deployment rules</h2>
-        <DeploymentRulesPanel view={view} />
+        <DeploymentRulesPanel results={rules} />
       </section>
       <div className="section-grid">
         <section className="section">

@@ -1,14 +1,5 @@
-import { useMemo } from 'react';
-import {
-  DEFAULT_DEPLOYMENT_THRESHOLDS,
-  DEPLOYMENT_RULE_LABELS,
-  deploymentRules,
-  type DeploymentRuleId,
-  type DeploymentThresholds,
-  type Verdict,
-} from '../../../../shared/deployment-rules';
+import { DEFAULT_DEPLOYMENT_THRESHOLDS, DEPLOYMENT_RULE_LABELS, type DeploymentRuleId, type DeploymentThresholds, type RuleResult, type Verdict } from '../../../../shared/deployment-rules';
 import { navigate, navigateToTable } from '../../navigation/route-store';
-import type { ClusterView } from '../../engine/cluster-view';
 import { resetDeploymentThresholds, setDeploymentThresholds, useThresholdsStore } from '../../state/thresholds-store';
 
 const VERDICT_PILLS: Record<Verdict, string> = {
@@ -72,9 +63,9 @@ function ThresholdsForm({ thresholds }: { readonly thresholds: DeploymentThresho
   );
 }
 
-export function DeploymentRulesPanel({ view }: { readonly view: ClusterView }) {
+/** The rules checked against the user's thresholds (ClusterTab checks them: failing ones are health reasons too). */
+export function DeploymentRulesPanel({ results }: { readonly results: readonly RuleResult[] }) {
   const thresholds = useThresholdsStore((s) => s.thresholds);
-  const results = useMemo(() => deploymentRules(view.deployment, view.model, thresholds), [view, thresholds]);
   return (
     <>
       <ul className="plain-list" data-testid="deployment-rules">

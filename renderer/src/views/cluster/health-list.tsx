@@ -19,6 +19,7 @@ export function HealthList({ reasons }: { readonly reasons: readonly HealthReaso
             <span className={`pill pill-${reason.severity}`}>{reason.severity}</span>{' '}
             <strong data-testid="health-reason-count">{reason.count.toLocaleString('en-US')}</strong> {HEALTH_REASON_LABELS[reason.code]}
             {reason.brokers.length > 0 && <span className="muted"> (brokers {reason.brokers.join(', ')})</span>}
+            {reason.notes.length > 0 && <span className="muted" data-testid="health-reason-notes">: {reason.notes.join('; ')}</span>}
             {target !== null && (
               <>
                 {' '}

@@ -1,6 +1,7 @@
 import type { TopicRow } from '../../../../shared/topic-rows';
 import { UnknownValue } from '../../components/unknown-value';
 import { formatBytes, formatCount, formatShare } from '../../format/units';
+import { UnderMinIsr } from './topic-columns';
 
 export function TopicCard({ row }: { readonly row: TopicRow }) {
   const trouble = row.offline + row.underMinIsr > 0 ? 'severity-critical' : row.underReplicated > 0 ? 'severity-warning' : undefined;
@@ -17,7 +18,7 @@ export function TopicCard({ row }: { readonly row: TopicRow }) {
         </dd>
         <dt title="under-replicated / under min ISR / offline partitions">under-replicated / &lt;min ISR / offline</dt>
         <dd className={trouble}>
-          {row.underReplicated} / {row.underMinIsr} / {row.offline}
+          {row.underReplicated} / <UnderMinIsr row={row} /> / {row.offline}
         </dd>
         <dt>size</dt>
         <dd>{row.sizeBytes.status === 'ok' ? formatBytes(row.sizeBytes.value) : <UnknownValue error={row.sizeBytes.error} />}</dd>

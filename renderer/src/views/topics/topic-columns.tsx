@@ -1,5 +1,5 @@
 import type { Fetched } from '../../../../shared/fetched';
-import type { TopicRow } from '../../../../shared/topic-rows';
+import { knownUnderMinIsr, type TopicRow } from '../../../../shared/topic-rows';
 import { UnknownValue } from '../../components/unknown-value';
 import { formatBytes, formatCount, formatDurationMs, formatPercent, formatShare } from '../../format/units';
 import type { ColumnSpec } from '../../table/column-spec';
@@ -14,6 +14,21 @@ const count = (id: string, header: string, pick: (row: TopicRow) => number, tone
   width: 116,
   align: 'end',
 });
+
+/**
+ * A topic's partitions under min ISR; when its min.insync.replicas is unknown, "unknown", or "≥ n"
+ * for its offline partitions (under min ISR whatever the setting), never a count that reads as none.
+ */
+export function UnderMinIsr({ row }: { readonly row: TopicRow }) {
+  const known = knownUnderMinIsr(row);
+  if (known !== null) return <span className={known > 0 ? 'severity-critical' : 'muted'}>{formatCount(known)}</span>;
+  const error = row.minInsyncReplicas.status === 'missing' ? row.minInsyncReplicas.error : '';
+  return (
+    <span className={row.offline > 0 ? 'unknown severity-critical' : 'unknown'} title={`min.insync.replicas unknown: ${error}`} data-unknown="true">
+      {row.offline > 0 ? `≥ ${formatCount(row.offline)}` : 'unknown'}
+    </span>
+  );
+}
 
 function fetchedNumber(value: Fetched<number | null>): number | undefined {
   return value.status === 'ok' && value.value !== null ? value.value : undefined;
@@ -72,7 +87,16 @@ export const TOPIC_COLUMNS: readonly ColumnSpec<TopicRow>[] = [
     align: 'end',
   },
   count('underReplicated', 'under-replicated', (r) => r.underReplicated, 'severity-warning', 'Partitions with fewer in-sync replicas than assigned'),
-  count('underMinIsr', 'under min ISR', (r) => r.underMinIsr, 'severity-critical', 'Partitions with fewer in-sync replicas than min.insync.replicas, or no leader'),
+  {
+    id: 'underMinIsr',
+    header: 'under min ISR',
+    description: 'Partitions with fewer in-sync replicas than min.insync.replicas, or no leader',
+    sortValue: (row) => knownUnderMinIsr(row) ?? undefined,
+    csvValue: (row) => String(knownUnderMinIsr(row) ?? 'unknown'),
+    cell: (row) => <UnderMinIsr row={row} />,
+    width: 116,
+    align: 'end',
+  },
   count('offline', 'offline', (r) => r.offline, 'severity-critical', 'Partitions with no leader'),
   {
     id: 'minIsr',

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { missing } from '../../../../shared/fetched';
 import { partitionInfo, topicInfo } from '../../../../shared/synthetic-snapshot';
 import { App } from '../../app';
 import { navigate, useRouteStore } from '../../navigation/route-store';
@@ -31,6 +32,19 @@ describe('topics tab', () => {
     expect(cell(payments, 'offline')).toBe('1');
     expect(cell(orders, 'size')).toBe('5.86 KiB');
     expect(cell(audit, 'size')).toBe('unknown');
+  });
+
+  it('says under min ISR is unknown, not 0, for a topic whose min.insync.replicas could not be read', () => {
+    const demo = demoSnapshot();
+    const unread = missing('DescribeConfigs on broker 1: Request timed out after 3000 ms');
+    act(() => pushCluster({ ...demo, takenAt: demo.takenAt + 1, topics: demo.topics.map((t) => (t.name === 'audit' ? t : { ...t, config: unread })) }));
+    render(<App />);
+    const [orders, payments, audit] = screen.getAllByTestId('topic-row') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(cell(orders, 'underMinIsr')).toBe('unknown');
+    expect(cell(orders, 'minIsr')).toBe('unknown');
+    // An offline partition is under min ISR whatever the setting: at least that many.
+    expect(cell(payments, 'underMinIsr')).toBe('≥ 1');
+    expect(cell(audit, 'underMinIsr')).toBe('0');
   });
 
   it('sorts by every column it is asked to, unknown values last', () => {
