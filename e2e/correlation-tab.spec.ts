@@ -46,4 +46,34 @@ test.describe('leader–follower tab', () => {
       await expect(correlation.cell(leader, follower)).toHaveAttribute('data-replicated', String(expected.length));
     }).toPass(AGREE);
   });
+
+  test("a broker's blast radius lists in full the partitions whose leadership would move, as kafka-topics assigns them", async ({ page }) => {
+    const app = new AppPage(page);
+    const correlation = new CorrelationTab(page);
+    const broker = 2;
+    await app.open(`#/correlation?sel=${broker}`);
+    const moves = correlation.blastList('leadershipMoves');
+    await expect(moves).toBeVisible();
+    await moves.getByTestId('blast-list-all').click();
+    await expect(correlation.blastSection).toHaveAttribute('data-effect', 'leadershipMoves');
+    expect(app.route().params.get('blast')).toBe(`${broker}:leadershipMoves`);
+
+    await expect(async () => {
+      // It leads them and another replica is in sync: that replica would take over.
+      const expected = (await kafkaPartitions())
+        .filter((p) => p.leader === broker && p.isr.some((id) => id !== broker))
+        .map(partitionKey)
+        .sort();
+      expect(expected.length, 'the seeded topics give broker 2 partitions to lead').toBeGreaterThan(0);
+      const rows = await correlation.blastPartitions.allRows();
+      expect(rows.map((r) => partitionKey({ topic: r.data.topic ?? '', partition: Number(r.data.partition) })).sort()).toEqual(expected);
+      await expect(moves).toHaveAttribute('data-count', String(expected.length));
+      for (const row of rows) expect(row.chips.find((c) => c.broker === broker)?.state, row.key).toBe('leader');
+    }).toPass(AGREE);
+
+    // Closing the list keeps the broker selected.
+    await correlation.blastSection.getByRole('button', { name: 'close' }).click();
+    await expect(correlation.blastSection).toHaveCount(0);
+    await expect(moves).toBeVisible();
+  });
 });

@@ -22,6 +22,10 @@ export interface BlastRadius {
   readonly hosted: number;
 }
 
+/** The lists of a blast radius, each a list of partitions a table can show. */
+export type BlastEffect = 'offline' | 'underMinIsr' | 'underReplicated' | 'leadershipMoves';
+export const BLAST_EFFECTS: readonly BlastEffect[] = ['offline', 'underMinIsr', 'underReplicated', 'leadershipMoves'];
+
 export function blastRadius(snapshot: ClusterSnapshot, brokerId: number): BlastRadius {
   const offline: PartitionRef[] = [];
   const underMinIsr: PartitionRef[] = [];

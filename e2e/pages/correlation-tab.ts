@@ -13,12 +13,21 @@ export class CorrelationTab {
   readonly heatmap: Locator;
   readonly cellPartitions: DataTable;
   readonly cellSection: Locator;
+  readonly blastPartitions: DataTable;
+  readonly blastSection: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('correlation-tab');
     this.heatmap = page.getByTestId('heatmap');
     this.cellPartitions = new DataTable(page, 'cell-partitions', 'partition-row');
     this.cellSection = page.getByTestId('cell-partitions');
+    this.blastPartitions = new DataTable(page, 'blast-partitions', 'partition-row');
+    this.blastSection = page.getByTestId('blast-partitions');
+  }
+
+  /** One list of the selected broker's blast radius (offline, underMinIsr, underReplicated, leadershipMoves). */
+  blastList(effect: string): Locator {
+    return this.root.getByTestId(`blast-${effect}`);
   }
 
   cell(leader: number, follower: number): Locator {

@@ -57,7 +57,7 @@ function targetsOf(view: ClusterView): readonly JumpTarget[] {
 
 function go(target: JumpTarget): void {
   selectCluster(target.clusterKey);
-  navigate({ tab: target.kind === 'broker' ? 'brokers' : 'topics', cluster: target.clusterKey, selected: target.id, partitions: null, brokers: null, cell: null });
+  navigate({ tab: target.kind === 'broker' ? 'brokers' : 'topics', cluster: target.clusterKey, selected: target.id, partitions: null, brokers: null, cell: null, blast: null });
 }
 
 /** Ctrl/Cmd+K: any broker or topic of any cluster, by name, address or rack (text or /regex/). */

@@ -23,7 +23,7 @@ export function TabBar() {
           className="tab"
           aria-selected={tab === current}
           data-testid={`tab-${tab}`}
-          onClick={() => navigate({ tab, selected: null, partitions: null, brokers: null, cell: null })}
+          onClick={() => navigate({ tab, selected: null, partitions: null, brokers: null, cell: null, blast: null })}
         >
           {TAB_LABELS[tab]}
         </button>

@@ -1,4 +1,4 @@
-import type { BlastRadius } from '../../../shared/blast-radius';
+import type { BlastEffect, BlastRadius } from '../../../shared/blast-radius';
 import type { BrokerTopicGroup } from '../../../shared/broker-partitions';
 import type { ClusterSnapshot } from '../../../shared/cluster-snapshot';
 import type { PartitionRow } from '../../../shared/partition-rows';
@@ -9,7 +9,9 @@ import type { PartitionScope, SortState } from '../navigation/view-route';
 export type PartitionSource =
   | { readonly kind: 'cluster'; readonly scope: PartitionScope }
   | { readonly kind: 'topic'; readonly topic: string }
-  | { readonly kind: 'cell'; readonly leader: number; readonly follower: number };
+  | { readonly kind: 'cell'; readonly leader: number; readonly follower: number }
+  /** One list of a broker's blast radius (blast-radius.ts): what would happen to them if it died now. */
+  | { readonly kind: 'blast'; readonly brokerId: number; readonly effect: BlastEffect };
 
 export interface RowsQuery {
   readonly clusterKey: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BLAST_EFFECTS } from '../../../shared/blast-radius';
 import { syntheticCluster } from '../../../shared/synthetic-snapshot';
 import { demoSnapshot } from '../test/demo-snapshot';
 import type { RowsQuery } from './engine-protocol';
@@ -54,6 +55,21 @@ describe('ViewEngine', () => {
     expect(keys(engine, query({ source: { kind: 'topic', topic: 'orders' } }))).toEqual(['orders/0', 'orders/1', 'orders/2']);
     expect(keys(engine, query({ source: { kind: 'cell', leader: 1, follower: 3 } }))).toEqual(['orders/0', 'audit/0']);
     expect(engine.answer({ kind: 'rows', query: query({ source: { kind: 'topic', topic: 'gone' } }) }).missing).toBe(true);
+  });
+
+  it("lists every partition of each list of a broker's blast radius, the same as the radius the panel shows", () => {
+    const engine = new ViewEngine();
+    engine.applySnapshot(demoSnapshot());
+    for (const brokerId of [1, 2, 3]) {
+      const radius = engine.answer({ kind: 'blastRadius', clusterKey: 'demo', brokerId });
+      for (const effect of BLAST_EFFECTS) {
+        const listed = keys(engine, query({ source: { kind: 'blast', brokerId, effect } }));
+        expect(listed, `broker ${brokerId} ${effect}`).toEqual(radius?.[effect].map((ref) => `${ref.topic}/${ref.partition}`));
+      }
+    }
+    // Not vacuous: the demo cluster has partitions in more than one list.
+    const radius = engine.answer({ kind: 'blastRadius', clusterKey: 'demo', brokerId: 1 });
+    expect(BLAST_EFFECTS.filter((effect) => (radius?.[effect].length ?? 0) > 0).length).toBeGreaterThan(1);
   });
 
   it('marks as changed the rows whose state differs from the previous poll that was shown', () => {

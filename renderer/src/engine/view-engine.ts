@@ -92,6 +92,7 @@ class ClusterState {
       const topic = this.snapshot.topics.find((t) => t.name === source.topic);
       return topic === undefined ? null : listed(this.rowsOf(topic.partitions.map((p) => ({ topic: topic.name, partition: p.partition }))));
     }
+    if (source.kind === 'blast') return listed(this.rowsOf(blastRadius(this.snapshot, source.brokerId)[source.effect]));
     return listed(this.rowsOf(cellPartitions(this.snapshot, source.leader, source.follower)));
   }
 

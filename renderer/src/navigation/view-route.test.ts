@@ -10,6 +10,7 @@ describe('view route', () => {
       partitions: 'under-replicated',
       brokers: [3, 7],
       cell: { leader: 1, follower: 2 },
+      blast: { brokerId: 3, effect: 'underMinIsr' },
       tables: {
         topics: { sort: { id: 'size', desc: true }, filter: '/^ord(er)?s$/', view: 'cards' },
         partitions: { sort: { id: 'partition', desc: false }, filter: '', view: 'table' },
@@ -24,7 +25,7 @@ describe('view route', () => {
 
   it('falls back to defaults for an empty or foreign hash', () => {
     expect(parseRoute('')).toEqual(DEFAULT_ROUTE);
-    expect(parseRoute('#/nowhere?parts=bogus&only=x&cell=1-2&v.topics=grid')).toEqual(DEFAULT_ROUTE);
+    expect(parseRoute('#/nowhere?parts=bogus&only=x&cell=1-2&blast=3:everything&v.topics=grid')).toEqual(DEFAULT_ROUTE);
   });
 
   it('keeps a filter containing ? and & intact', () => {

@@ -2,6 +2,8 @@
  * Everything that decides what is on screen, as plain data that round-trips through the URL hash,
  * so a view can be restored after a reload and pasted into an incident channel.
  */
+import { BLAST_EFFECTS, type BlastEffect } from '../../../shared/blast-radius';
+
 export type TabId = 'cluster' | 'brokers' | 'topics' | 'correlation' | 'latency';
 export const TAB_IDS: readonly TabId[] = ['cluster', 'brokers', 'topics', 'correlation', 'latency'];
 
@@ -29,6 +31,12 @@ export interface MatrixCellRef {
   readonly follower: number;
 }
 
+/** Correlation tab: one list of a broker's blast radius, shown in full. */
+export interface BlastRef {
+  readonly brokerId: number;
+  readonly effect: BlastEffect;
+}
+
 export interface ViewRoute {
   readonly tab: TabId;
   readonly cluster: string | null;
@@ -40,6 +48,8 @@ export interface ViewRoute {
   readonly brokers: readonly number[] | null;
   /** Correlation tab: the heatmap cell whose partitions are listed. */
   readonly cell: MatrixCellRef | null;
+  /** Correlation tab: the blast-radius list shown in full. */
+  readonly blast: BlastRef | null;
   /** Sort, filter and view mode of each table, by table id. */
   readonly tables: Readonly<Record<string, TableState>>;
 }
@@ -51,6 +61,7 @@ export const DEFAULT_ROUTE: ViewRoute = {
   partitions: null,
   brokers: null,
   cell: null,
+  blast: null,
   tables: {},
 };
 
@@ -73,6 +84,12 @@ function parseCell(value: string | null): MatrixCellRef | null {
   const match = value === null ? null : /^(-?\d+)>(-?\d+)$/.exec(value);
   if (match === null) return null;
   return { leader: Number(match[1]), follower: Number(match[2]) };
+}
+
+function parseBlast(value: string | null): BlastRef | null {
+  const match = value === null ? null : /^(-?\d+):(\w+)$/.exec(value);
+  const effect = BLAST_EFFECTS.find((e) => e === match?.[2]);
+  return match === null || effect === undefined ? null : { brokerId: Number(match[1]), effect };
 }
 
 /** Reads `#/<tab>?c=…&sel=…&s.<table>=-col&q.<table>=…&v.<table>=cards`; anything unrecognised falls back to defaults. */
@@ -103,6 +120,7 @@ export function parseRoute(hash: string): ViewRoute {
     partitions: PARTITION_SCOPES.find((s) => s === scope) ?? null,
     brokers: parseIds(params.get('only')),
     cell: parseCell(params.get('cell')),
+    blast: parseBlast(params.get('blast')),
     tables,
   };
 }
@@ -114,6 +132,7 @@ export function formatRoute(route: ViewRoute): string {
   if (route.partitions !== null) params.set('parts', route.partitions);
   if (route.brokers !== null && route.brokers.length > 0) params.set('only', route.brokers.join(','));
   if (route.cell !== null) params.set('cell', `${route.cell.leader}>${route.cell.follower}`);
+  if (route.blast !== null) params.set('blast', `${route.blast.brokerId}:${route.blast.effect}`);
   for (const id of Object.keys(route.tables).sort()) {
     const state = route.tables[id];
     if (state === undefined) continue;

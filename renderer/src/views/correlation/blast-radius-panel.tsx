@@ -1,6 +1,7 @@
-import type { BlastRadius } from '../../../../shared/blast-radius';
+import { BLAST_EFFECTS, type BlastEffect, type BlastRadius } from '../../../../shared/blast-radius';
 import type { PartitionRef } from '../../../../shared/cluster-health';
 import { navigate } from '../../navigation/route-store';
+import { BLAST_EFFECT_LABELS } from './blast-partitions';
 
 const SHOWN = 24;
 
@@ -13,7 +14,7 @@ function RefList({ refs }: { readonly refs: readonly PartitionRef[] }) {
           key={`${ref.topic}/${ref.partition}`}
           className="link"
           data-testid="blast-partition"
-          onClick={() => navigate({ tab: 'topics', selected: ref.topic, partitions: null, cell: null })}
+          onClick={() => navigate({ tab: 'topics', selected: ref.topic, partitions: null, cell: null, blast: null })}
         >
           {ref.topic}/{ref.partition}
         </button>
@@ -23,12 +24,7 @@ function RefList({ refs }: { readonly refs: readonly PartitionRef[] }) {
   );
 }
 
-const ROWS: readonly { key: 'offline' | 'underMinIsr' | 'underReplicated' | 'leadershipMoves'; label: string; tone: string }[] = [
-  { key: 'offline', label: 'would go offline (no in-sync replica left to lead)', tone: 'severity-critical' },
-  { key: 'underMinIsr', label: 'would drop under min.insync.replicas (acks=all writes fail)', tone: 'severity-critical' },
-  { key: 'underReplicated', label: 'would become under-replicated', tone: 'severity-warning' },
-  { key: 'leadershipMoves', label: 'would move leadership to another in-sync replica', tone: '' },
-];
+const TONES: Record<BlastEffect, string> = { offline: 'severity-critical', underMinIsr: 'severity-critical', underReplicated: 'severity-warning', leadershipMoves: '' };
 
 /** What dies with the broker if it dies now: the question before a restart or a kill. */
 export function BlastRadiusPanel({ radius }: { readonly radius: BlastRadius }) {
@@ -45,16 +41,30 @@ export function BlastRadiusPanel({ radius }: { readonly radius: BlastRadius }) {
         Hosts replicas of {radius.hosted} partitions. Counts each partition under the worst thing that would newly happen to it.
       </p>
       <ul className="plain-list">
-        {ROWS.map((row) => (
-          <li key={row.key} data-testid={`blast-${row.key}`} data-count={radius[row.key].length}>
-            <strong className={radius[row.key].length > 0 ? row.tone : 'muted'}>{radius[row.key].length}</strong> {row.label}
-            {radius[row.key].length > 0 && (
-              <div>
-                <RefList refs={radius[row.key]} />
-              </div>
-            )}
-          </li>
-        ))}
+        {BLAST_EFFECTS.map((effect) => {
+          const refs = radius[effect];
+          return (
+            <li key={effect} data-testid={`blast-${effect}`} data-count={refs.length}>
+              <strong className={refs.length > 0 ? TONES[effect] : 'muted'}>{refs.length}</strong> {BLAST_EFFECT_LABELS[effect]}
+              {refs.length > 0 && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="link"
+                    data-testid="blast-list-all"
+                    onClick={() => navigate({ blast: { brokerId: radius.brokerId, effect }, cell: null }, 'replace')}
+                  >
+                    list {refs.length > SHOWN ? `all ${refs.length}` : 'them'}
+                  </button>
+                  <div>
+                    <RefList refs={refs} />
+                  </div>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </div>
   );

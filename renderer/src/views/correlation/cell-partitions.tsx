@@ -4,7 +4,7 @@ import type { MatrixCellRef } from '../../navigation/view-route';
 import { CLUSTER_PARTITION_COLUMNS } from '../topics/partition-columns';
 import { PartitionTable } from '../topics/partition-table';
 
-const openTopic = (row: PartitionRow): void => navigate({ tab: 'topics', selected: row.topic, partitions: null, cell: null });
+const openTopic = (row: PartitionRow): void => navigate({ tab: 'topics', selected: row.topic, partitions: null, cell: null, blast: null });
 
 /** The partitions behind one heatmap cell, with the same replica chips as everywhere else. */
 export function CellPartitions({ clusterKey, cell }: { readonly clusterKey: string; readonly cell: MatrixCellRef }) {

@@ -6,6 +6,7 @@ import { navigate, updateTable, useRoute } from '../../navigation/route-store';
 import { tableState } from '../../navigation/view-route';
 import { useSelectedView } from '../../state/selected-cluster';
 import { useEngineAnswer } from '../../state/use-engine-answer';
+import { BlastPartitions } from './blast-partitions';
 import { BlastRadiusPanel } from './blast-radius-panel';
 import { BrokerRelations } from './broker-relations';
 import { CellPartitions } from './cell-partitions';
@@ -97,7 +98,7 @@ export function CorrelationTab() {
           selectedBroker={selected}
           selectedCell={route.cell}
           outlier={outlier?.brokerId ?? null}
-          onCell={(cell) => navigate({ cell }, 'replace')}
+          onCell={(cell) => navigate({ cell, blast: null }, 'replace')}
           onBroker={(id) => navigate({ selected: String(id) }, 'replace')}
         />
         <section className="section" data-testid="broker-correlation">
@@ -130,12 +131,9 @@ export function CorrelationTab() {
           )}
         </section>
       </div>
-      {route.cell !== null && (
-        <>
-          <ReplicaLegend />
-          <CellPartitions clusterKey={snapshot.clusterKey} cell={route.cell} />
-        </>
-      )}
+      {(route.cell !== null || route.blast !== null) && <ReplicaLegend />}
+      {route.cell !== null && <CellPartitions clusterKey={snapshot.clusterKey} cell={route.cell} />}
+      {route.blast !== null && <BlastPartitions clusterKey={snapshot.clusterKey} blast={route.blast} />}
     </div>
   );
 }
