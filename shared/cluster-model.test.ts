@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { brokerLoads } from './broker-load';
-import { deriveClusterModel } from './cluster-model';
+import { deriveClusterModel, missingBrokerIds } from './cluster-model';
 import { missing } from './fetched';
 import { partitionState, replicaState } from './partition-state';
 import { brokerInfo, clusterSnapshot, partitionInfo, syntheticCluster, topicInfo } from './synthetic-snapshot';
@@ -107,6 +107,7 @@ describe('deriveClusterModel', () => {
       ['BROKERS_MISSING', 'OFFLINE_PARTITIONS', 'PREFERRED_LEADER_IMBALANCE', 'UNDER_MIN_ISR_PARTITIONS', 'UNDER_REPLICATED_PARTITIONS'].sort(),
     );
     expect(byCode.BROKERS_MISSING?.brokers).toEqual([3]);
+    expect(missingBrokerIds(snapshot)).toEqual(model.missingBrokers);
     expect(byCode.OFFLINE_PARTITIONS?.partitions).toEqual([{ topic: 'orders', partition: 2 }]);
     expect(byCode.UNDER_REPLICATED_PARTITIONS?.count).toBe(2);
     expect(byCode.UNDER_MIN_ISR_PARTITIONS?.count).toBe(1);
@@ -152,6 +153,14 @@ describe('deriveClusterModel', () => {
     const voters = [3000, 3001, 3002].map((id) => ({ id, logEndOffset: 10, lag: 0, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 }));
     const snapshot = clusterSnapshot({ brokers, quorum: { status: 'ok', value: { leaderId: 3000, leaderEpoch: 1, highWatermark: 10, voters, observers: [] } } });
     expect(deriveClusterModel(snapshot).missingBrokers).toEqual([]);
+    expect(missingBrokerIds(snapshot)).toEqual([]);
+    // Combined mode: a voter that is also a broker makes the unregistered voters missing brokers.
+    const combined = clusterSnapshot({
+      brokers: [brokerInfo(1), brokerInfo(2)],
+      quorum: { status: 'ok', value: { leaderId: 1, leaderEpoch: 1, highWatermark: 10, voters: [1, 2, 3].map((id) => ({ id, logEndOffset: 10, lag: 0, lastFetchTimestamp: 0, lastCaughtUpTimestamp: 0 })), observers: [] } },
+    });
+    expect(missingBrokerIds(combined)).toEqual([3]);
+    expect(deriveClusterModel(combined).missingBrokers).toEqual([3]);
   });
 
   it('derives a generated 200-broker cluster consistently', () => {

@@ -31,6 +31,26 @@ export interface ClusterModel {
   readonly health: readonly HealthReason[];
 }
 
+/**
+ * Brokers referenced by an assignment or the quorum that are not registered, in id order. In
+ * combined mode (controllers are also brokers) a voter with no registered broker is a broker that
+ * is gone; with dedicated controller nodes no voter is ever a broker, so none is missing.
+ */
+function unregistered(snapshot: ClusterSnapshot, referenced: Set<number>, registered: ReadonlySet<number>): number[] {
+  if (snapshot.quorum.status === 'ok') {
+    const voters = snapshot.quorum.value.voters.map((v) => v.id);
+    if (voters.some((id) => registered.has(id))) for (const id of voters) referenced.add(id);
+  }
+  return [...referenced].filter((id) => !registered.has(id)).sort((a, b) => a - b);
+}
+
+/** The missing brokers of a snapshot (ClusterModel.missingBrokers), without deriving the rest of the model. */
+export function missingBrokerIds(snapshot: ClusterSnapshot): number[] {
+  const referenced = new Set<number>();
+  for (const topic of snapshot.topics) for (const partition of topic.partitions) for (const id of partition.replicas) referenced.add(id);
+  return unregistered(snapshot, referenced, new Set(snapshot.brokers.map((b) => b.id)));
+}
+
 /** Everything the views and the headless command say about a snapshot, computed once per poll. */
 export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOptions = DEFAULT_DERIVE_OPTIONS): ClusterModel {
   const registered = new Set(snapshot.brokers.map((b) => b.id));
@@ -63,13 +83,7 @@ export function deriveClusterModel(snapshot: ClusterSnapshot, options: DeriveOpt
     }
   }
 
-  // In combined mode (controllers are also brokers) a voter with no registered broker is a broker
-  // that is gone. With dedicated controller nodes no voter is ever a broker, so none is missing.
-  if (snapshot.quorum.status === 'ok') {
-    const voters = snapshot.quorum.value.voters.map((v) => v.id);
-    if (voters.some((id) => registered.has(id))) for (const id of voters) referenced.add(id);
-  }
-  const missingBrokers = [...referenced].filter((id) => !registered.has(id)).sort((a, b) => a - b);
+  const missingBrokers = unregistered(snapshot, referenced, registered);
   const fenced = snapshot.brokers.filter((b) => b.fenced).map((b) => b.id);
   const loads = brokerLoads(snapshot.brokers, snapshot.topics, options);
 

@@ -57,8 +57,8 @@ export function parseInstanceMappingFile(json: unknown, source: string): Instanc
 }
 
 /** A broker id entry wins over a host entry: ids are what Kafka reports, hosts can be aliases. */
-export function resolveStatic(entries: readonly InstanceMappingEntry[], brokerId: number, host: string): BrokerInstanceInfo | null {
-  const entry = entries.find((e) => e.broker === brokerId) ?? entries.find((e) => e.broker === undefined && e.host === host);
+export function resolveStatic(entries: readonly InstanceMappingEntry[], brokerId: number, host: string | null): BrokerInstanceInfo | null {
+  const entry = entries.find((e) => e.broker === brokerId) ?? (host === null ? undefined : entries.find((e) => e.broker === undefined && e.host === host));
   if (entry === undefined) return null;
   return { brokerId, instanceId: entry.instanceId, zone: entry.zone ?? null, instanceType: entry.instanceType ?? null, source: 'static' };
 }

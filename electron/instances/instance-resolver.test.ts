@@ -36,6 +36,20 @@ describe('InstanceResolver', () => {
     expect(lookups).toEqual(['10.1.2.5']); // cached
   });
 
+  it('names the instance of a missing broker from its id in the mapping file: nothing else is known of it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'instances-'));
+    writeFileSync(
+      join(dir, 'instances.json'),
+      JSON.stringify({ instances: [{ broker: 4, instanceId: 'i-0d4', zone: 'eu-west-1a' }, { host: '10.1.2.3', instanceId: 'i-host' }] }),
+    );
+    const resolver = new InstanceResolver({ file: 'instances.json', reverseDns: false }, { baseDir: dir });
+    await resolver.load();
+    expect(await resolver.resolve([{ id: 1, host: '10.1.2.3' }], [4, 5])).toEqual([
+      { brokerId: 1, instanceId: 'i-host', zone: null, instanceType: null, source: 'static' },
+      { brokerId: 4, instanceId: 'i-0d4', zone: 'eu-west-1a', instanceType: null, source: 'static' },
+    ]);
+  });
+
   it('refuses a broken mapping file at start, naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'instances-'));
     writeFileSync(join(dir, 'bad.json'), '{"instances": [{"broker": "one"}]}');

@@ -54,10 +54,15 @@ export class InstanceResolver {
     await this.reloadFile(true);
   }
 
-  async resolve(brokers: readonly { id: number; host: string }[]): Promise<BrokerInstanceInfo[]> {
+  /**
+   * Registered brokers through the whole chain; missing ones (referenced, not registered: no host
+   * to go by) through the mapping file's broker ids, so a dead broker still names its instance.
+   */
+  async resolve(brokers: readonly { id: number; host: string }[], missingIds: readonly number[] = []): Promise<BrokerInstanceInfo[]> {
     await this.reloadFile(false);
     const resolved = await Promise.all(brokers.map((b) => this.resolveOne(b.id, b.host)));
-    return resolved.filter((r): r is BrokerInstanceInfo => r !== null);
+    const missing = missingIds.map((id) => resolveStatic(this.entries, id, null));
+    return [...resolved, ...missing].filter((r): r is BrokerInstanceInfo => r !== null);
   }
 
   private async resolveOne(brokerId: number, host: string): Promise<BrokerInstanceInfo | null> {

@@ -1,4 +1,5 @@
 import type { ClusterProfile } from '../../shared/cluster-profile';
+import { missingBrokerIds } from '../../shared/cluster-model';
 import type { ClusterGateway } from '../services/cluster-gateway';
 import { InstanceResolver } from './instance-resolver';
 
@@ -13,7 +14,7 @@ export async function withInstances(profile: ClusterProfile, gateway: ClusterGat
   return {
     async poll() {
       const snapshot = await gateway.poll();
-      return { ...snapshot, instances: await resolver.resolve(snapshot.brokers) };
+      return { ...snapshot, instances: await resolver.resolve(snapshot.brokers, profile.instances?.file === undefined ? [] : missingBrokerIds(snapshot)) };
     },
     close: () => gateway.close(),
   };
