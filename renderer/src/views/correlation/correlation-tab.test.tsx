@@ -52,6 +52,16 @@ describe('leader-follower correlation', () => {
     // Busiest first: broker 3 replicates two of broker 1's partitions, broker 2 one.
     expect(screen.getAllByTestId('follower-relation').map((r) => r.dataset.brokerId)).toEqual(['3', '2']);
     expect(screen.getAllByTestId('leader-relation').map((r) => r.dataset.brokerId)).toEqual(['2', '3']);
+
+    // A table like the others: sorted by broker id (ids start descending, like every number), then filtered to one broker, and in the URL.
+    const followers = screen.getAllByTestId('data-table').find((t) => t.dataset.tableId === 'followers') as HTMLElement;
+    const byBroker = within(within(followers).getByTestId('col-broker')).getByRole('button');
+    fireEvent.click(byBroker);
+    fireEvent.click(byBroker);
+    expect(within(followers).getAllByTestId('follower-relation').map((r) => r.dataset.brokerId)).toEqual(['2', '3']);
+    fireEvent.change(within(followers).getByTestId('table-filter'), { target: { value: '3' } });
+    expect(within(followers).getAllByTestId('follower-relation').map((r) => r.dataset.brokerId)).toEqual(['3']);
+    expect(useRouteStore.getState().route.tables.followers).toMatchObject({ sort: { id: 'broker', desc: false }, filter: '3' });
   });
 
   it('sorts an axis and draws only the visible part of a 200 × 200 matrix', () => {

@@ -117,14 +117,18 @@ export function CorrelationTab() {
                 <BrokerRelations
                   title={`Follows broker ${selected}`}
                   relations={followersOf(matrix, selected)}
+                  tableId="followers"
                   testId="follower-relation"
-                  cellFor={(other) => ({ leader: selected, follower: other })}
+                  selected={selected}
+                  selectedIs="leader"
                 />
                 <BrokerRelations
                   title={`Broker ${selected} follows`}
                   relations={leadersOf(matrix, selected)}
+                  tableId="followed"
                   testId="leader-relation"
-                  cellFor={(other) => ({ leader: other, follower: selected })}
+                  selected={selected}
+                  selectedIs="follower"
                 />
               </div>
             </>
