@@ -206,9 +206,11 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
 
     log('sort and filter on the topics table…');
     const topicQueries = TYPED_QUERIES.map((text) => ({ text, rows: topicsMatching(first, text).topics }));
+    const topicsActionsFrom = cpuTimes();
     const sortTopics = await sortLatency(topics.page, 'topics', ['partitions', 'name', 'underReplicated'], options.sortRuns ?? 30);
     await clearSort(topics.page, '#/topics', 'topics', 'partitions');
     const filterTopics = await filterLatency(topics.page, 'topics', topicQueries);
+    const topicsActionsStolen = stolenPercent(topicsActionsFrom, cpuTimes());
     await topics.page.fill('[data-table-id="topics"] [data-testid="table-filter"]', '');
     log('new snapshots landing on the topics tab…');
     const landingTopics = await snapshotLanding(topics.page, feed, options.pushes ?? 5);
@@ -221,9 +223,11 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
     });
     log('sort and filter on the partitions table…');
     const partitionQueries = TYPED_QUERIES.map((text) => ({ text, rows: topicsMatching(first, text).partitions }));
+    const partitionsActionsFrom = cpuTimes();
     const sortPartitions = await sortLatency(partitions.page, 'cluster-partitions', ['partition', 'topic', 'highWatermark'], options.sortRuns ?? 30);
     await clearSort(partitions.page, '#/topics?parts=all', 'cluster-partitions', 'partition');
     const filterPartitions = await filterLatency(partitions.page, 'cluster-partitions', partitionQueries);
+    const partitionsActionsStolen = stolenPercent(partitionsActionsFrom, cpuTimes());
     await partitions.page.fill('[data-table-id="cluster-partitions"] [data-testid="table-filter"]', '');
     log('new snapshots landing under the partitions table…');
     const landingPartitions = await snapshotLanding(partitions.page, feed, options.pushes ?? 5);
@@ -253,6 +257,7 @@ export async function benchmarkRenderer(options: RendererBenchmarkOptions = {}):
       partitionsTable: partitions.figures,
       sort: { topics: sortTopics, partitions: sortPartitions },
       filter: { topics: filterTopics, partitions: filterPartitions },
+      sortAndFilterStolenPercent: { topics: topicsActionsStolen, partitions: partitionsActionsStolen },
       snapshotLanding: { topicsTab: withoutSamples(landingTopics), partitionsTable: withoutSamples(landingPartitions), partitionsTableTypicalPolls: withoutSamples(landingTypical) },
       engineMs: engine,
       heapMiB: { afterLoad: mib(heapAfterLoad), afterPushes: mib(heapAfterPushes), afterPushesAndGc: mib(heapAfterGc), workerAfterPushesAndGc: workerHeap === null ? null : mib(workerHeap) },

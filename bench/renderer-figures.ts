@@ -44,6 +44,8 @@ export interface RendererFigures {
   readonly partitionsTable: FirstRender;
   readonly sort: { readonly topics: Latency; readonly partitions: Latency };
   readonly filter: { readonly topics: Latency; readonly partitions: Latency };
+  /** The hypervisor's share of the CPU while each table's sorts and filters ran, in percent; null where not reported. */
+  readonly sortAndFilterStolenPercent: { readonly topics: number | null; readonly partitions: number | null };
   /**
    * The two alternating clusters differ in every partition (a worst case); typical polls change what
    * a real cluster's poll changes (TYPICAL_POLL in renderer-benchmark.ts).
@@ -88,6 +90,7 @@ export function describeRendererFigures(f: RendererFigures): string[] {
     `  ${row('sort, partitions (target p95 < 50 ms)', f.sort.partitions)}`,
     `  ${row('filter, topics (target p95 < 50 ms)', f.filter.topics)}`,
     `  ${row('filter, partitions (target p95 < 50 ms)', f.filter.partitions)}`,
+    `  while sorting and filtering: topics ${stolen(f.sortAndFilterStolenPercent.topics)}; partitions ${stolen(f.sortAndFilterStolenPercent.partitions)}`,
     `  ${landing('longest frame as a snapshot lands, topics tab (target < 50 ms)', f.snapshotLanding.topicsTab)}`,
     `  ${landing('longest frame as a snapshot lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTable)}`,
     `  ${landing('longest frame as a typical poll lands, partitions table (target < 50 ms)', f.snapshotLanding.partitionsTableTypicalPolls)}`,
