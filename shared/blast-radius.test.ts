@@ -39,10 +39,33 @@ describe('blastRadius', () => {
     expect(blastRadius(down, 1).offline).toEqual([]);
   });
 
-  it('does not guess min ISR when it is unknown', () => {
-    const unknown = clusterSnapshot({ topics: [topicInfo('t', [partitionInfo(0, [2, 1], { isr: [2, 1] })], null)] });
+  it('does not guess min ISR when it is unknown: the partitions that would lose an in-sync replica get a list of their own', () => {
+    const unknown = clusterSnapshot({
+      topics: [
+        topicInfo(
+          't',
+          [
+            // Follows, fully in sync.
+            partitionInfo(0, [2, 1], { isr: [2, 1] }),
+            // Leads, already under-replicated: leadership moves, and the ISR shrinks again.
+            partitionInfo(1, [1, 2, 3], { isr: [1, 2] }),
+            // Leads, sole in-sync replica: offline whatever the minimum.
+            partitionInfo(2, [1, 3], { isr: [1] }),
+          ],
+          null,
+        ),
+      ],
+    });
     const radius = blastRadius(unknown, 1);
+    const names = (refs: readonly { partition: number }[]) => refs.map((r) => r.partition);
+    expect(names(radius.minIsrUnknown)).toEqual([0, 1]);
     expect(radius.underMinIsr).toEqual([]);
-    expect(radius.underReplicated).toHaveLength(1);
+    expect(radius.underReplicated).toEqual([]);
+    expect(names(radius.leadershipMoves)).toEqual([1]);
+    expect(names(radius.offline)).toEqual([2]);
+  });
+
+  it('lists nothing under an unknown minimum when every topic’s min ISR is known', () => {
+    expect(blastRadius(snapshot, 1).minIsrUnknown).toEqual([]);
   });
 });

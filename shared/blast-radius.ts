@@ -14,6 +14,11 @@ export interface BlastRadius {
   readonly offline: readonly PartitionRef[];
   /** They would drop below min.insync.replicas: acks=all producers would fail. */
   readonly underMinIsr: readonly PartitionRef[];
+  /**
+   * They would lose an in-sync replica, and their topic's min.insync.replicas could not be read:
+   * they may drop below it or merely be under-replicated; the snapshot cannot say which.
+   */
+  readonly minIsrUnknown: readonly PartitionRef[];
   /** They would lose an in-sync replica and no longer be fully replicated. */
   readonly underReplicated: readonly PartitionRef[];
   /** Leadership would move to another in-sync replica. */
@@ -23,12 +28,13 @@ export interface BlastRadius {
 }
 
 /** The lists of a blast radius, each a list of partitions a table can show. */
-export type BlastEffect = 'offline' | 'underMinIsr' | 'underReplicated' | 'leadershipMoves';
-export const BLAST_EFFECTS: readonly BlastEffect[] = ['offline', 'underMinIsr', 'underReplicated', 'leadershipMoves'];
+export type BlastEffect = 'offline' | 'underMinIsr' | 'minIsrUnknown' | 'underReplicated' | 'leadershipMoves';
+export const BLAST_EFFECTS: readonly BlastEffect[] = ['offline', 'underMinIsr', 'minIsrUnknown', 'underReplicated', 'leadershipMoves'];
 
 export function blastRadius(snapshot: ClusterSnapshot, brokerId: number): BlastRadius {
   const offline: PartitionRef[] = [];
   const underMinIsr: PartitionRef[] = [];
+  const minIsrUnknown: PartitionRef[] = [];
   const underReplicated: PartitionRef[] = [];
   const leadershipMoves: PartitionRef[] = [];
   let hosted = 0;
@@ -49,9 +55,11 @@ export function blastRadius(snapshot: ClusterSnapshot, brokerId: number): BlastR
         continue;
       }
       if (leads) leadershipMoves.push(ref);
-      if (!before.underMinIsr && minIsr !== null && isrAfter.length < minIsr) underMinIsr.push(ref);
+      // Against an unknown minimum any lost in-sync replica may be the one that crosses it.
+      if (minIsr === null) minIsrUnknown.push(ref);
+      else if (!before.underMinIsr && isrAfter.length < minIsr) underMinIsr.push(ref);
       else if (!before.underReplicated) underReplicated.push(ref);
     }
   }
-  return { brokerId, offline, underMinIsr, underReplicated, leadershipMoves, hosted };
+  return { brokerId, offline, underMinIsr, minIsrUnknown, underReplicated, leadershipMoves, hosted };
 }

@@ -7,6 +7,7 @@ import { PartitionListSection } from './partition-list-section';
 export const BLAST_EFFECT_LABELS: Record<BlastEffect, string> = {
   offline: 'would go offline (no in-sync replica left to lead)',
   underMinIsr: 'would drop under min.insync.replicas (acks=all writes fail)',
+  minIsrUnknown: 'would lose an in-sync replica and may drop under min.insync.replicas (unknown: their topic configuration could not be read)',
   underReplicated: 'would become under-replicated',
   leadershipMoves: 'would move leadership to another in-sync replica',
 };

@@ -24,7 +24,7 @@ function RefList({ refs }: { readonly refs: readonly PartitionRef[] }) {
   );
 }
 
-const TONES: Record<BlastEffect, string> = { offline: 'severity-critical', underMinIsr: 'severity-critical', underReplicated: 'severity-warning', leadershipMoves: '' };
+const TONES: Record<BlastEffect, string> = { offline: 'severity-critical', underMinIsr: 'severity-critical', minIsrUnknown: 'severity-warning', underReplicated: 'severity-warning', leadershipMoves: '' };
 
 /** What dies with the broker if it dies now: the question before a restart or a kill. */
 export function BlastRadiusPanel({ radius }: { readonly radius: BlastRadius }) {
@@ -34,6 +34,7 @@ export function BlastRadiusPanel({ radius }: { readonly radius: BlastRadius }) {
       data-broker-id={radius.brokerId}
       data-offline={radius.offline.length}
       data-under-min-isr={radius.underMinIsr.length}
+      data-min-isr-unknown={radius.minIsrUnknown.length}
       data-under-replicated={radius.underReplicated.length}
     >
       <h3 className="subheading">Blast radius if broker {radius.brokerId} died now</h3>
