@@ -70,7 +70,7 @@ export function BrokersTab() {
         cardMinWidth={280}
         cardHeight={cardHeight}
         csvFileName={`${snapshot.clusterKey}-brokers.csv`}
-        filterPlaceholder="Filter brokers: id, host, rack, role, status, liveness (text or /regex/)"
+        filterPlaceholder="Filter brokers: id, host, rack, instance, zone, instance type, role, status, liveness (text or /regex/)"
         toolbarExtra={
           only !== null && (
             <span className="pill pill-warning" data-testid="scope-brokers">
