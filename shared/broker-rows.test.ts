@@ -57,8 +57,9 @@ describe('brokerRows', () => {
 
   it('attaches per-broker poll errors and instance ids', () => {
     const snapshot = clusterSnapshot({ brokerErrors: [{ brokerId: 2, operation: 'DescribeLogDirs', error: 'timeout' }] });
-    const rows = brokerRows(snapshot, deriveClusterModel(snapshot), new Map([[1, { instanceId: 'i-0abc', zone: 'eu-west-1a' }]]));
-    expect(rows[0]?.instance).toEqual({ instanceId: 'i-0abc', zone: 'eu-west-1a' });
+    const instance = { instanceId: 'i-0abc', zone: 'eu-west-1a', instanceType: 'm7g.xlarge', source: 'static' } as const;
+    const rows = brokerRows(snapshot, deriveClusterModel(snapshot), new Map([[1, instance]]));
+    expect(rows[0]?.instance).toEqual(instance);
     expect(rows[1]?.errors).toHaveLength(1);
     expect(rows[2]?.instance).toBeNull();
   });

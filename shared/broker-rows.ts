@@ -2,16 +2,14 @@ import type { BrokerLoad } from './broker-load';
 import type { ClusterModel } from './cluster-model';
 import type { BrokerError, BrokerInfo, ClusterSnapshot } from './cluster-snapshot';
 import { missing, ok, type Fetched } from './fetched';
+import type { BrokerInstanceInfo } from './instance-mapping';
 
 export type BrokerStatus = 'ok' | 'fenced' | 'missing';
 /** 'unknown' for every broker when the metadata quorum could not be described: not "no role". */
 export type BrokerRole = 'active-controller' | 'voter' | 'unknown';
 
-/** Where the broker runs, from the instance-id resolver; absent until one is configured. */
-export interface BrokerInstance {
-  readonly instanceId: string | null;
-  readonly zone: string | null;
-}
+/** Where the broker runs, and which resolver said so; a row has none when no resolver answered for it. */
+export type BrokerInstance = Omit<BrokerInstanceInfo, 'brokerId'>;
 
 export interface BrokerRow extends Omit<BrokerLoad, 'brokerId'> {
   readonly id: number;

@@ -1,14 +1,23 @@
 import { z } from 'zod';
 
+/** Which resolver of the chain answered. */
+export type InstanceSource = 'static' | 'host-pattern' | 'reverse-dns';
+
 /** Where a broker runs: the cloud instance behind a broker id, for the on-call engineer's console. */
 export interface BrokerInstanceInfo {
   readonly brokerId: number;
   readonly instanceId: string;
   readonly zone: string | null;
   readonly instanceType: string | null;
-  /** Which resolver of the chain answered. */
-  readonly source: 'static' | 'host-pattern' | 'reverse-dns';
+  readonly source: InstanceSource;
 }
+
+/** How the UI says where an instance id came from, so a surprising one can be traced to its resolver. */
+export const INSTANCE_SOURCE_LABELS: Record<InstanceSource, string> = {
+  static: 'from the mapping file',
+  'host-pattern': 'from the host name',
+  'reverse-dns': 'from reverse DNS',
+};
 
 /** The per-cluster resolver chain: a static mapping file, then a host-name pattern, then reverse DNS. */
 export const instanceMappingSchema = z
@@ -68,7 +77,7 @@ export function resolveHostPattern(
   pattern: RegExp,
   brokerId: number,
   host: string,
-  source: BrokerInstanceInfo['source'] = 'host-pattern',
+  source: InstanceSource = 'host-pattern',
 ): BrokerInstanceInfo | null {
   const groups = pattern.exec(host)?.groups;
   const instanceId = groups?.instanceId;

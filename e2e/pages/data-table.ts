@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { PageElement, PageGlobals } from '../support/page-globals';
 
@@ -67,6 +68,12 @@ export class DataTable {
   async counts(): Promise<{ shown: number; total: number }> {
     const [shown, total] = await Promise.all([this.rowCount.getAttribute('data-shown'), this.rowCount.getAttribute('data-total')]);
     return { shown: Number(shown), total: Number(total) };
+  }
+
+  /** Exports the shown rows as a user does, and reads the file the browser saved. */
+  async exportCsv(): Promise<string> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.root.getByTestId('export-csv').click()]);
+    return readFileSync(await download.path(), 'utf8');
   }
 
   /** A data attribute of every rendered row, in screen order. */

@@ -15,27 +15,33 @@ export interface ResolverOptions {
   /** Directory a relative mapping-file path is resolved against (the clusters file's). */
   readonly baseDir?: string;
   readonly reverseLookup?: (ip: string) => Promise<string[]>;
+  /** A host name's address (dns.lookup: the resolver the broker's clients use, /etc/hosts included). */
+  readonly forwardLookup?: (host: string) => Promise<string>;
   readonly now?: () => number;
   readonly dnsTtlMs?: number;
   readonly dnsTimeoutMs?: number;
 }
 
 interface DnsEntry {
-  readonly name: string | null;
+  /** Null when the lookup failed or timed out: remembered as long as an answer, so a dead DNS server is not asked every poll. */
+  readonly answer: string | null;
   readonly expiresAt: number;
 }
 
 /**
  * Resolves broker ids to cloud instances with the cluster's chain: static mapping file first, then
- * the host-name pattern, then reverse DNS (the PTR name, through the pattern when one is set). The
- * file is re-read when it changes; DNS answers are cached, so a poll does not wait on DNS twice.
+ * the host-name pattern, then reverse DNS (the PTR name of the broker's address, through the pattern
+ * when one is set). The file is re-read when it changes; DNS answers are cached, so a poll does not
+ * wait on DNS twice.
  */
 export class InstanceResolver {
   private entries: readonly InstanceMappingEntry[] = [];
   private fileMtime = -1;
   private readonly pattern: RegExp | null;
-  private readonly dnsCache = new Map<string, DnsEntry>();
+  private readonly addressCache = new Map<string, DnsEntry>();
+  private readonly ptrCache = new Map<string, DnsEntry>();
   private readonly reverseLookup: (ip: string) => Promise<string[]>;
+  private readonly forwardLookup: (host: string) => Promise<string>;
   private readonly now: () => number;
   private readonly filePath: string | null;
 
@@ -45,6 +51,7 @@ export class InstanceResolver {
   ) {
     this.pattern = config.hostPattern ? new RegExp(config.hostPattern) : null;
     this.reverseLookup = options.reverseLookup ?? ((ip) => dns.reverse(ip));
+    this.forwardLookup = options.forwardLookup ?? (async (host) => (await dns.lookup(host)).address);
     this.now = options.now ?? Date.now;
     this.filePath = config.file ? resolve(options.baseDir ?? process.cwd(), config.file) : null;
   }
@@ -79,23 +86,37 @@ export class InstanceResolver {
     return { brokerId, instanceId: name, zone: null, instanceType: null, source: 'reverse-dns' };
   }
 
+  /**
+   * The PTR name of the broker's address. A broker that advertises a host name is looked up first:
+   * its advertised name is what the operator chose, not what the cloud calls the machine, so it is
+   * never taken as the instance id.
+   */
   private async reverseName(host: string): Promise<string | null> {
-    if (isIP(host.replace(/^\[|\]$/g, '')) === 0) return host;
-    const cached = this.dnsCache.get(host);
-    if (cached && cached.expiresAt > this.now()) return cached.name;
-    let name: string | null = null;
+    const literal = host.replace(/^\[|\]$/g, '');
+    const address = isIP(literal) === 0 ? await this.cached(this.addressCache, literal, this.forwardLookup) : literal;
+    if (address === null) return null;
+    return this.cached(this.ptrCache, address, async (ip) => (await this.reverseLookup(ip))[0] ?? null);
+  }
+
+  private async cached(cache: Map<string, DnsEntry>, key: string, lookup: (key: string) => Promise<string | null>): Promise<string | null> {
+    const hit = cache.get(key);
+    if (hit && hit.expiresAt > this.now()) return hit.answer;
+    let answer: string | null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const timeout = this.options.dnsTimeoutMs ?? 2_000;
-      const names = await Promise.race([
-        this.reverseLookup(host.replace(/^\[|\]$/g, '')),
-        new Promise<string[]>((_, reject) => setTimeout(() => reject(new Error('timeout')), timeout).unref()),
+      answer = await Promise.race([
+        lookup(key),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timeout')), this.options.dnsTimeoutMs ?? 2_000);
+        }),
       ]);
-      name = names[0] ?? null;
     } catch {
-      name = null;
+      answer = null;
+    } finally {
+      clearTimeout(timer);
     }
-    this.dnsCache.set(host, { name, expiresAt: this.now() + (this.options.dnsTtlMs ?? 600_000) });
-    return name;
+    cache.set(key, { answer, expiresAt: this.now() + (this.options.dnsTtlMs ?? 600_000) });
+    return answer;
   }
 
   private async reloadFile(strict: boolean): Promise<void> {

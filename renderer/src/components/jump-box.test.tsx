@@ -47,14 +47,17 @@ describe('jump box', () => {
     expect(screen.getByRole('alert').textContent).toContain('Invalid regular expression');
   });
 
-  it('finds a broker by the instance id or zone it resolved to, and a broker that is missing', () => {
+  it('finds a broker by the instance id, zone or instance type it resolved to, and a broker that is missing', () => {
     act(() =>
       pushCluster(
         clusterSnapshot({
           clusterKey: 'ap',
           profileName: 'ap',
           topics: [topicInfo('trades', [partitionInfo(0, [1, 9])])],
-          instances: [{ brokerId: 2, instanceId: 'i-0abc123', zone: 'ap-south-1b', instanceType: null, source: 'static' }],
+          instances: [
+            { brokerId: 1, instanceId: 'i-0fff001', zone: 'ap-south-1a', instanceType: null, source: 'static' },
+            { brokerId: 2, instanceId: 'i-0abc123', zone: 'ap-south-1b', instanceType: 'r7g.2xlarge', source: 'static' },
+          ],
         }),
       ),
     );
@@ -65,6 +68,9 @@ describe('jump box', () => {
     expect(screen.getAllByTestId('jump-result').map((r) => `${r.dataset.cluster}:${r.dataset.kind}:${r.dataset.id}`)).toEqual(['ap:broker:2']);
     fireEvent.change(input, { target: { value: 'south-1b' } });
     expect(screen.getAllByTestId('jump-result').map((r) => r.dataset.id)).toEqual(['2']);
+    fireEvent.change(input, { target: { value: 'r7g.2xlarge' } });
+    expect(screen.getAllByTestId('jump-result').map((r) => `${r.dataset.cluster}:${r.dataset.id}`)).toEqual(['ap:2']);
+    expect(screen.getByTestId('jump-result').textContent).toContain('r7g.2xlarge');
     fireEvent.change(input, { target: { value: 'not registered' } });
     expect(screen.getAllByTestId('jump-result').map((r) => `${r.dataset.cluster}:${r.dataset.id}`)).toEqual(['ap:9']);
     fireEvent.keyDown(input, { key: 'Enter' });

@@ -19,13 +19,13 @@ const MAX_RESULTS = 50;
 
 const targetCache = new WeakMap<ClusterView, readonly JumpTarget[]>();
 
-/** Where a broker is, as the jump box lists it: address, rack, and the instance and zone it runs on. */
+/** Where a broker is, as the jump box lists it: address, rack, and the instance, zone and instance type it runs on. */
 function brokerDetail(row: BrokerRow): string {
   const place = row.host === null ? 'not registered' : `${row.host}:${row.port ?? ''}`;
-  return [place, row.rack, row.instance?.instanceId, row.instance?.zone].filter((part) => part !== null && part !== undefined).join(' · ');
+  return [place, row.rack, row.instance?.instanceId, row.instance?.zone, row.instance?.instanceType].filter((part) => part !== null && part !== undefined).join(' · ');
 }
 
-// Brokers from the view's rows: a missing broker is a target too, and the resolved instance id is searchable.
+// Brokers from the view's rows: a missing broker is a target too, and what the instance resolver found is searchable.
 const jumpTargets = ({ snapshot, brokerRows }: ClusterView): readonly JumpTarget[] => [
   ...brokerRows.map((row) => ({
     kind: 'broker' as const,
@@ -60,7 +60,7 @@ function go(target: JumpTarget): void {
   navigate({ tab: target.kind === 'broker' ? 'brokers' : 'topics', cluster: target.clusterKey, selected: target.id, partitions: null, brokers: null, cell: null, blast: null });
 }
 
-/** Ctrl/Cmd+K: any broker or topic of any cluster, by name, address or rack (text or /regex/). */
+/** Ctrl/Cmd+K: any broker or topic of any cluster, by name, address, rack or instance (text or /regex/). */
 export function JumpBox() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
@@ -134,7 +134,7 @@ function JumpDialog({ onClose }: { readonly onClose: () => void }) {
           ref={inputRef}
           className="dt-filter jump-input"
           data-testid="jump-input"
-          placeholder="Broker id, host, rack or topic (text or /regex/)"
+          placeholder="Broker id, host, rack, instance or topic (text or /regex/)"
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);

@@ -49,7 +49,7 @@ export function snapshotHead(snapshot: ClusterSnapshot): SnapshotHead {
 }
 
 export function clusterView(snapshot: ClusterSnapshot, model: ClusterModel, version: number, startedAt: number): ClusterView {
-  const instances = new Map((snapshot.instances ?? []).map((i) => [i.brokerId, { instanceId: i.instanceId, zone: i.zone }]));
+  const instances = new Map((snapshot.instances ?? []).map(({ brokerId, ...instance }) => [brokerId, instance]));
   const view = {
     version,
     engineMs: 0,

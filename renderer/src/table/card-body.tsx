@@ -17,6 +17,8 @@ export function CardBody<Row>(props: BodyProps<Row>) {
     estimateSize: () => cardHeight + gap,
     overscan: 4,
   });
+  // The virtualizer keeps the sizes it estimated: lines placed before a table changed its card height must move.
+  useEffect(() => virtualizer.measure(), [virtualizer, cardHeight]);
   const lineItems = virtualizer.getVirtualItems();
   const firstLine = lineItems[0]?.index ?? 0;
   const lastLine = lineItems[lineItems.length - 1]?.index ?? -1;

@@ -24,8 +24,12 @@ export function BrokerCard({ row }: { readonly row: BrokerTableRow }) {
         {row.instance !== null && (
           <>
             <dt title="instance / zone">instance</dt>
-            <dd className="mono" data-testid="broker-instance" data-instance-id={row.instance.instanceId ?? ''} data-zone={row.instance.zone ?? ''}>
-              {row.instance.instanceId ?? '?'} / {row.instance.zone ?? '?'}
+            <dd className="mono" data-testid="broker-instance" data-instance-id={row.instance.instanceId} data-zone={row.instance.zone ?? ''}>
+              {row.instance.instanceId} / {row.instance.zone ?? '?'}
+            </dd>
+            <dt>instance type</dt>
+            <dd className="mono" data-testid="broker-instance-type" data-instance-type={row.instance.instanceType ?? ''}>
+              {row.instance.instanceType ?? <span className="muted">unknown</span>}
             </dd>
           </>
         )}

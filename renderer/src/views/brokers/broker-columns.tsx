@@ -77,6 +77,17 @@ export const BROKER_COLUMNS: readonly ColumnSpec<BrokerRow>[] = [
     grow: 1,
   },
   {
+    id: 'instanceType',
+    header: 'instance type',
+    description: 'Cloud instance type, when the mapping file or the host pattern names it',
+    sortValue: (row) => row.instance?.instanceType ?? undefined,
+    csvValue: (row) => row.instance?.instanceType ?? '',
+    cell: (row) => <span className="mono">{row.instance?.instanceType ?? ''}</span>,
+    searchable: true,
+    width: 90,
+    grow: 1,
+  },
+  {
     id: 'role',
     header: 'role',
     description: 'Active controller (leader of the KRaft metadata quorum) or quorum voter',

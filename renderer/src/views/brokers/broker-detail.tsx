@@ -1,5 +1,6 @@
 import { BROKER_ROLE_LABELS, brokerAddress, type BrokerRow } from '../../../../shared/broker-rows';
 import type { BrokerTopicGroup } from '../../../../shared/broker-partitions';
+import { INSTANCE_SOURCE_LABELS } from '../../../../shared/instance-mapping';
 import { BrokerStatusBadge } from '../../components/broker-status-badge';
 import { UnknownValue } from '../../components/unknown-value';
 import { formatBytes, formatCount, formatPercent } from '../../format/units';
@@ -17,7 +18,12 @@ const groupKey = (g: BrokerTopicGroup): string => g.topic;
 const groupAttributes = (g: BrokerTopicGroup) => ({ 'data-topic': g.topic });
 const openTopic = (g: BrokerTopicGroup): void => navigate({ tab: 'topics', selected: g.topic, partitions: null });
 
-function Facts({ row }: { readonly row: BrokerRow }) {
+/** Without an instance: either no resolver is configured, or none of the chain answered for this broker. */
+function noInstance(resolverConfigured: boolean): string {
+  return resolverConfigured ? 'not resolved: no resolver in the chain answered' : 'no instance resolver';
+}
+
+function Facts({ row, resolverConfigured }: { readonly row: BrokerRow; readonly resolverConfigured: boolean }) {
   return (
     <dl className="card-facts" data-testid="broker-facts">
       <dt>address</dt>
@@ -26,8 +32,20 @@ function Facts({ row }: { readonly row: BrokerRow }) {
       <dd data-testid="broker-rack">{row.rack ?? 'none'}</dd>
       <dt>instance / zone</dt>
       <dd data-testid="broker-instance" data-instance-id={row.instance?.instanceId ?? ''} data-zone={row.instance?.zone ?? ''}>
-        {row.instance === null ? <span className="muted">no instance resolver</span> : `${row.instance.instanceId ?? '?'} / ${row.instance.zone ?? '?'}`}
+        {row.instance === null ? <span className="muted">{noInstance(resolverConfigured)}</span> : `${row.instance.instanceId} / ${row.instance.zone ?? '?'}`}
       </dd>
+      {row.instance !== null && (
+        <>
+          <dt>instance type</dt>
+          <dd data-testid="broker-instance-type" data-instance-type={row.instance.instanceType ?? ''}>
+            {row.instance.instanceType ?? <span className="muted">unknown</span>}
+          </dd>
+          <dt>instance source</dt>
+          <dd data-testid="broker-instance-source" data-source={row.instance.source}>
+            {INSTANCE_SOURCE_LABELS[row.instance.source]}
+          </dd>
+        </>
+      )}
       <dt>leaders</dt>
       <dd>
         {formatCount(row.leaders)} <span className="muted">skew {formatPercent(row.leaderSkewPct)}</span>
@@ -95,7 +113,7 @@ export function BrokerDetail({ view, brokerId }: { readonly view: ClusterView; r
       <div className="section-grid">
         <section className="section">
           <h2>Broker</h2>
-          <Facts row={row} />
+          <Facts row={row} resolverConfigured={snapshot.instances !== undefined} />
         </section>
         <section className="section">
           <h2>Liveness and latency</h2>

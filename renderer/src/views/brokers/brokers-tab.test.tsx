@@ -1,12 +1,25 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { BrokerInstanceInfo } from '../../../../shared/instance-mapping';
 import { App } from '../../app';
 import { navigate, useRouteStore } from '../../navigation/route-store';
 import { demoSnapshot } from '../../test/demo-snapshot';
 import { fakeLayout } from '../../test/jsdom-layout';
 import { pushCluster, resetAllStores } from '../../test/store-fixtures';
 
+// The CSV export hands its text to the browser's download; the test reads the text instead.
+const downloads = vi.hoisted(() => [] as { fileName: string; text: string }[]);
+vi.mock('../../table/download', () => ({ downloadText: (fileName: string, text: string) => downloads.push({ fileName, text }) }));
+
 const ids = (): string[] => screen.getAllByTestId('broker-row').map((r) => r.dataset.brokerId ?? '');
+const column = (id: string): string[] => screen.getAllByTestId('broker-row').map((r) => r.querySelector(`[data-col="${id}"]`)?.textContent ?? '');
+
+/** One broker per resolver of the chain, one with no type, and broker 4 that nothing resolved. */
+const INSTANCES: BrokerInstanceInfo[] = [
+  { brokerId: 1, instanceId: 'i-0a1', zone: 'eu-west-1a', instanceType: 'm7g.xlarge', source: 'static' },
+  { brokerId: 2, instanceId: 'i-0b2', zone: 'eu-west-1b', instanceType: null, source: 'host-pattern' },
+  { brokerId: 3, instanceId: 'i-0c3', zone: null, instanceType: 'r7g.large', source: 'reverse-dns' },
+];
 
 describe('brokers tab', () => {
   beforeAll(() => fakeLayout());
@@ -83,5 +96,86 @@ describe('brokers tab', () => {
     expect(ids()).toEqual(['2', '4']);
     fireEvent.click(screen.getByTestId('scope-clear'));
     expect(ids()).toHaveLength(4);
+  });
+
+  describe('with an instance resolver', () => {
+    beforeEach(() => {
+      act(() => pushCluster(demoSnapshot({ takenAt: 2_000, instances: INSTANCES })));
+    });
+
+    it('shows each broker’s instance type, empty where none is known, and sorts, filters and exports by it', () => {
+      render(<App />);
+      expect(column('instanceType')).toEqual(['m7g.xlarge', '', 'r7g.large', '']);
+
+      fireEvent.click(within(screen.getByTestId('col-instanceType')).getByRole('button'));
+      expect(ids()).toEqual(['1', '3', '2', '4']);
+      fireEvent.click(within(screen.getByTestId('col-instanceType')).getByRole('button'));
+      expect(ids().slice(0, 2)).toEqual(['3', '1']);
+
+      fireEvent.change(screen.getByTestId('table-filter'), { target: { value: 'r7g' } });
+      expect(ids()).toEqual(['3']);
+      fireEvent.change(screen.getByTestId('table-filter'), { target: { value: '/\\.(x|2x)?large$/' } });
+      expect(ids()).toEqual(['3', '1']);
+
+      downloads.length = 0;
+      fireEvent.click(screen.getByTestId('export-csv'));
+      const [header, ...lines] = (downloads[0]?.text ?? '').trim().split('\r\n').map((line) => line.split(','));
+      const at = header?.indexOf('instance type') ?? -1;
+      expect(at).toBeGreaterThan(-1);
+      expect(lines.map((cells) => [cells[0], cells[at]])).toEqual([
+        ['3', 'r7g.large'],
+        ['1', 'm7g.xlarge'],
+      ]);
+    });
+
+    it('shows the instance type on each card, and says unknown rather than guess one', () => {
+      render(<App />);
+      fireEvent.click(screen.getByTestId('view-mode-cards'));
+      const types = screen.getAllByTestId('broker-row').map((card) => card.querySelector<HTMLElement>('[data-testid="broker-instance-type"]'));
+      expect(types.map((t) => t?.dataset.instanceType ?? null)).toEqual(['m7g.xlarge', '', 'r7g.large', null]);
+      expect(types[1]?.textContent).toBe('unknown');
+    });
+
+    it('says in the detail which resolver named the instance, and that none did for a broker it could not resolve', () => {
+      render(<App />);
+      const facts = (): Record<string, string | null> => ({
+        instance: screen.getByTestId('broker-instance').textContent,
+        type: screen.queryByTestId('broker-instance-type')?.textContent ?? null,
+        source: screen.queryByTestId('broker-instance-source')?.textContent ?? null,
+      });
+      act(() => navigate({ selected: '1' }));
+      expect(facts()).toEqual({ instance: 'i-0a1 / eu-west-1a', type: 'm7g.xlarge', source: 'from the mapping file' });
+      act(() => navigate({ selected: '2' }));
+      expect(facts()).toEqual({ instance: 'i-0b2 / eu-west-1b', type: 'unknown', source: 'from the host name' });
+      act(() => navigate({ selected: '3' }));
+      expect(facts()).toEqual({ instance: 'i-0c3 / ?', type: 'r7g.large', source: 'from reverse DNS' });
+      act(() => navigate({ selected: '4' }));
+      expect(facts()).toEqual({ instance: 'not resolved: no resolver in the chain answered', type: null, source: null });
+    });
+  });
+
+  it('makes room on the cards for the instance lines once a resolver answers, without cards overlapping', () => {
+    fakeLayout(600); // two cards a line, so there is a second line to move
+    try {
+      render(<App />);
+      fireEvent.click(screen.getByTestId('view-mode-cards'));
+      const lines = (): { top: number; height: number }[] =>
+        Array.from(document.querySelectorAll<HTMLElement>('.dt-card-line'), (l) => ({ top: Number(/translateY\((\d+)px\)/.exec(l.style.transform)?.[1]), height: parseFloat(l.style.height) }));
+      const before = lines();
+      act(() => pushCluster(demoSnapshot({ takenAt: 2_000, instances: INSTANCES })));
+      const after = lines();
+      expect(after).toHaveLength(2);
+      expect(after[0]?.height).toBeGreaterThan(before[0]?.height ?? Infinity);
+      expect(after.map((l) => l.top)).toEqual([0, after[0]?.height]);
+    } finally {
+      fakeLayout();
+    }
+  });
+
+  it('says so in the detail when no instance resolver is configured', () => {
+    render(<App />);
+    act(() => navigate({ selected: '1' }));
+    expect(screen.getByTestId('broker-instance').textContent).toBe('no instance resolver');
+    expect(screen.queryByTestId('broker-instance-type')).toBeNull();
   });
 });

@@ -25,6 +25,11 @@ const COLUMNS: readonly ColumnSpec<BrokerTableRow>[] = [
   ...BROKER_COLUMNS.slice(ERRORS_AT),
 ];
 
+// Cards are virtualized at a fixed height: a card showing the instance and its type needs one more
+// line, or with the heartbeat on and an outlier flagged its last facts would be cut off.
+const CARD_HEIGHT = 210;
+const INSTANCE_LINE = 18;
+
 const rowKey = (row: BrokerTableRow): string => String(row.id);
 const rowAttributes = (row: BrokerTableRow) => ({ 'data-broker-id': row.id, 'data-status': row.status, 'data-liveness': row.health?.status ?? 'unknown' });
 const openBroker = (row: BrokerTableRow): void => navigate({ selected: String(row.id) });
@@ -46,6 +51,7 @@ export function BrokersTab() {
   if (selected !== null) return <BrokerDetail view={view} brokerId={Number(selected)} />;
 
   const all = brokerTableRows(view.brokerRows, report);
+  const cardHeight = view.brokerRows.some((r) => r.instance !== null) ? CARD_HEIGHT + INSTANCE_LINE : CARD_HEIGHT;
   const rows = only === null ? all : all.filter((r) => only.includes(r.id));
   return (
     <div className="page page-fill" data-testid="brokers-tab">
@@ -62,9 +68,9 @@ export function BrokersTab() {
         flashToken={snapshot.takenAt}
         renderCard={renderCard}
         cardMinWidth={280}
-        cardHeight={210}
+        cardHeight={cardHeight}
         csvFileName={`${snapshot.clusterKey}-brokers.csv`}
-        filterPlaceholder="Filter brokers: id, host, rack, role, status, liveness (text or /regex/)"
+        filterPlaceholder="Filter brokers: id, host, rack, instance, zone, instance type, role, status, liveness (text or /regex/)"
         toolbarExtra={
           only !== null && (
             <span className="pill pill-warning" data-testid="scope-brokers">
