@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEFAULT_DEPLOYMENT_THRESHOLDS, DEPLOYMENT_RULE_LABELS } from '../shared/deployment-rules';
 import { AppPage } from './pages/app-page';
 import { ClusterTab } from './pages/cluster-tab';
-import { kafkaPartitions, kafkaQuorum, kafkaUnavailable, kafkaUnderReplicated, sandboxBrokers, topicFacts, brokerLoadFacts } from './support/kafka-truth';
+import { kafkaPartitions, kafkaQuorum, kafkaQuorumReplication, kafkaUnavailable, kafkaUnderReplicated, sandboxBrokers, topicFacts, brokerLoadFacts } from './support/kafka-truth';
 
 // Kafka's tools start a JVM each: a comparison takes seconds, so retries are spaced out.
 const AGREE = { timeout: 90_000, intervals: [1_000, 3_000, 5_000] };
@@ -43,6 +43,59 @@ test.describe('cluster tab', () => {
     const reasons = await cluster.healthReasons();
     if (reasons.length === 0) await expect(cluster.healthOk).toBeVisible();
     else await expect(cluster.healthOk, `reasons listed: ${reasons.map((r) => r.code).join(', ')}`).toHaveCount(0);
+  });
+
+  test('each quorum voter’s log end offset and lag are what kafka-metadata-quorum reports, and a header click sorts the voters', async ({ page }) => {
+    const app = new AppPage(page);
+    const cluster = new ClusterTab(page);
+    await app.open('#/cluster');
+    await expect(cluster.voters.rows()).toHaveCount(3);
+
+    await expect(async () => {
+      // The metadata log grows all the time (the leader appends a no-op record every half second),
+      // so Kafka's figures are bracketed by two of the app's: one polled before the tool ran, and
+      // one polled after it answered. Polls are chained, so the second poll to end after the tool
+      // did also began after it.
+      const before = await cluster.votersShown();
+      const kafka = (await kafkaQuorumReplication()).filter((r) => r.status !== 'Observer');
+      const answered = Date.now();
+      await app.waitForPollAfter(await app.waitForPollAfter(answered));
+      const after = await cluster.votersShown();
+
+      expect(after.map((v) => v.id), 'voters = kafka-metadata-quorum --replication Leader and Follower rows').toEqual(kafka.map((r) => r.nodeId).sort((a, b) => a - b));
+      const leader = kafka.find((r) => r.status === 'Leader');
+      const shownBefore = new Map(before.map((v) => [v.id, v]));
+      const shownAfter = new Map(after.map((v) => [v.id, v]));
+      const leaderBefore = shownBefore.get(leader?.nodeId ?? -1);
+      const leaderAfter = shownAfter.get(leader?.nodeId ?? -1);
+      if (leaderBefore === undefined || leaderAfter === undefined) throw new Error(`the leader ${leader?.nodeId} is not a voter the app shows`);
+      for (const replica of kafka) {
+        const was = shownBefore.get(replica.nodeId);
+        const is = shownAfter.get(replica.nodeId);
+        if (was === undefined || is === undefined) throw new Error(`voter ${replica.nodeId} is not shown`);
+        expect(replica.logEndOffset, `voter ${replica.nodeId} log end offset: app before ≤ Kafka ≤ app after`).toBeGreaterThanOrEqual(was.logEndOffset);
+        expect(replica.logEndOffset, `voter ${replica.nodeId} log end offset: app before ≤ Kafka ≤ app after`).toBeLessThanOrEqual(is.logEndOffset);
+        // Lag is the leader's end minus the voter's; between two moments it changes by at most
+        // how far either end moved, and both ends only move forward.
+        const moved = Math.max(leaderAfter.logEndOffset - leaderBefore.logEndOffset, is.logEndOffset - was.logEndOffset);
+        expect(Math.abs(replica.lag - is.lag), `voter ${replica.nodeId} lag: Kafka ${replica.lag}, app ${is.lag}, ends moved ${moved}`).toBeLessThanOrEqual(moved);
+        // That bound is as loose as the records written while the tool ran; within one poll the
+        // lag is exact: the leader's log end offset minus the voter's, as the tool computes it.
+        expect(is.lag, `voter ${replica.nodeId} lag = leader's log end offset − its own, in one poll`).toBe(leaderAfter.logEndOffset - is.logEndOffset);
+      }
+    }).toPass(AGREE);
+
+    const voterIds = (await cluster.votersShown()).map((v) => v.id);
+    // Lags move with every poll, so the check is on one reading of the rows: most behind first.
+    await cluster.voters.clickHeader('lag');
+    await expect(cluster.voters.header('lag')).toHaveAttribute('aria-sort', 'descending');
+    expect(app.route().params.get('s.quorum-voters')).toBe('-lag');
+    const lags = (await cluster.votersShown()).map((v) => v.lag);
+    expect(lags).toEqual([...lags].sort((a, b) => b - a));
+
+    await cluster.voters.clickHeader('voter');
+    await expect(cluster.voters.header('voter')).toHaveAttribute('aria-sort', 'descending');
+    expect((await cluster.votersShown()).map((v) => v.id)).toEqual([...voterIds].sort((a, b) => b - a));
   });
 
   test('deployment rules give the verdicts that follow from Kafka’s assignment and the brokers’ racks', async ({ page }) => {

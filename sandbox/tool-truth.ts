@@ -61,6 +61,43 @@ export async function describeQuorumStatus(bootstrap: string, options: KafkaTool
   return parseQuorumStatus(await tool('metadata-quorum', ['--bootstrap-server', bootstrap, 'describe', '--status'], options));
 }
 
+export interface QuorumReplicaTruth {
+  readonly nodeId: number;
+  readonly logEndOffset: number;
+  /** The leader's log end offset minus this replica's. */
+  readonly lag: number;
+  readonly status: 'Leader' | 'Follower' | 'Observer';
+}
+
+const REPLICA_STATUSES = ['Leader', 'Follower', 'Observer'] as const;
+
+/**
+ * Parses `kafka-metadata-quorum describe --replication`: a header line, then one line per voter
+ * (Leader, Follower) and observer. Columns are found by their header, not their place: newer
+ * releases print a DirectoryId column the older ones do not.
+ */
+export function parseQuorumReplication(output: string): QuorumReplicaTruth[] {
+  const lines = output.split('\n').map((l) => l.trim().split(/\s+/));
+  const headerAt = lines.findIndex((cells) => cells[0] === 'NodeId');
+  const header = lines[headerAt];
+  if (header === undefined) throw new Error(`Unexpected metadata-quorum output: ${output}`);
+  const column = (name: string): number => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`metadata-quorum output has no ${name} column: ${output}`);
+    return index;
+  };
+  const [id, end, lag, status] = [column('NodeId'), column('LogEndOffset'), column('Lag'), column('Status')];
+  return lines.slice(headerAt + 1).flatMap((cells) => {
+    const replicaStatus = REPLICA_STATUSES.find((s) => s === cells[status]);
+    if (cells.length !== header.length || replicaStatus === undefined) return [];
+    return [{ nodeId: Number(cells[id]), logEndOffset: Number(cells[end]), lag: Number(cells[lag]), status: replicaStatus }];
+  });
+}
+
+export async function describeQuorumReplication(bootstrap: string, options: KafkaToolOptions): Promise<QuorumReplicaTruth[]> {
+  return parseQuorumReplication(await tool('metadata-quorum', ['--bootstrap-server', bootstrap, 'describe', '--replication'], options));
+}
+
 /** The value of `broker.rack` as the broker itself reports its static config. */
 export async function brokerRack(bootstrap: string, brokerId: number, options: KafkaToolOptions): Promise<string | null> {
   const output = await tool('configs', ['--bootstrap-server', bootstrap, '--entity-type', 'brokers', '--entity-name', String(brokerId), '--describe', '--all'], options);
@@ -70,6 +107,8 @@ export async function brokerRack(bootstrap: string, brokerId: number, options: K
 
 export interface LogDirTruth {
   readonly broker: number;
+  /** The broker's log directories, as it names them. */
+  readonly paths: readonly string[];
   readonly totalReplicaBytes: number;
   readonly replicaCount: number;
 }
@@ -78,10 +117,15 @@ export interface LogDirTruth {
 export function parseLogDirs(output: string): LogDirTruth[] {
   const jsonLine = output.split('\n').find((l) => l.trim().startsWith('{'));
   if (jsonLine === undefined) throw new Error(`Unexpected log-dirs output: ${output}`);
-  const parsed = JSON.parse(jsonLine) as { brokers: { broker: number; logDirs: { partitions: { size: number }[] }[] }[] };
+  const parsed = JSON.parse(jsonLine) as { brokers: { broker: number; logDirs: { logDir: string; partitions: { size: number }[] }[] }[] };
   return parsed.brokers.map((b) => {
     const partitions = b.logDirs.flatMap((d) => d.partitions);
-    return { broker: b.broker, totalReplicaBytes: partitions.reduce((s, p) => s + p.size, 0), replicaCount: partitions.length };
+    return {
+      broker: b.broker,
+      paths: b.logDirs.map((d) => d.logDir),
+      totalReplicaBytes: partitions.reduce((s, p) => s + p.size, 0),
+      replicaCount: partitions.length,
+    };
   });
 }
 

@@ -27,6 +27,17 @@ export class AppPage {
     await expect(this.page.getByTestId('last-poll')).toHaveAttribute('data-epoch-ms', /^\d+$/);
   }
 
+  /** When the poll the status bar shows ended (the app's clock, epoch ms). */
+  async lastPollAt(): Promise<number> {
+    return Number(await this.page.getByTestId('last-poll').getAttribute('data-epoch-ms'));
+  }
+
+  /** Waits for a poll that ended after `epochMs` to be shown, and returns when it ended. */
+  async waitForPollAfter(epochMs: number): Promise<number> {
+    await expect.poll(() => this.lastPollAt(), { intervals: [100, 250, 500] }).toBeGreaterThan(epochMs);
+    return this.lastPollAt();
+  }
+
   tab(id: TabId): Locator {
     return this.page.getByTestId(`tab-${id}`);
   }

@@ -6,11 +6,14 @@ export class BrokersTab {
   readonly detail: Locator;
   /** Broker detail: the topics it leads and follows partitions of. */
   readonly detailTopics: DataTable;
+  /** Broker detail: its log directories. */
+  readonly logDirs: DataTable;
 
   constructor(readonly page: Page) {
     this.table = new DataTable(page, 'brokers', 'broker-row');
     this.detail = page.getByTestId('broker-detail');
     this.detailTopics = new DataTable(page, 'broker-topics', 'broker-topic-row');
+    this.logDirs = new DataTable(page, 'log-dirs', 'log-dir');
   }
 
   /** Broker ids of the rendered rows (or cards), in screen order. */

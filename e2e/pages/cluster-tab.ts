@@ -1,4 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
+import type { PageElement } from '../support/page-globals';
+import { DataTable } from './data-table';
 
 export interface HealthReasonShown {
   readonly code: string;
@@ -26,11 +28,20 @@ const COUNT_IDS: Record<keyof ClusterCountsShown, string> = {
   leaders: 'leader-count',
 };
 
+/** A quorum voter's row, the numbers as the table shows them. */
+export interface VoterShown {
+  readonly id: number;
+  readonly logEndOffset: number;
+  readonly lag: number;
+}
+
 export class ClusterTab {
   readonly root: Locator;
+  readonly voters: DataTable;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('cluster-tab');
+    this.voters = new DataTable(page, 'quorum-voters', 'quorum-voter');
   }
 
   get healthOk(): Locator {
@@ -62,6 +73,14 @@ export class ClusterTab {
   async activeControllerId(): Promise<number | null> {
     const id = await this.activeController.getAttribute('data-broker-id');
     return id === null || id === '' ? null : Number(id);
+  }
+
+  /** Every voter row in screen order, read in one go so all the numbers come from the same poll. */
+  async votersShown(): Promise<VoterShown[]> {
+    return this.voters.rows().evaluateAll((elements) => {
+      const count = (row: PageElement, col: string): number => Number((row.querySelector(`[data-col="${col}"]`)?.textContent ?? '').replace(/,/g, '').trim());
+      return (elements as unknown as PageElement[]).map((r) => ({ id: Number(r.dataset.voterId), logEndOffset: count(r, 'logEndOffset'), lag: count(r, 'lag') }));
+    });
   }
 
   async deploymentRules(): Promise<Map<string, { verdict: string; value: string }>> {

@@ -3,7 +3,16 @@
  * that output (counts, who leads what, who follows whom). The app's numbers are compared with these.
  */
 import { readClusterState, resolveClusterDir, runKafkaTool } from '../../sandbox/kraft-cluster.js';
-import { describeQuorumStatus, describeTopics, type DescribedPartition, type QuorumTruth } from '../../sandbox/tool-truth.js';
+import {
+  describeLogDirs,
+  describeQuorumReplication,
+  describeQuorumStatus,
+  describeTopics,
+  type DescribedPartition,
+  type LogDirTruth,
+  type QuorumReplicaTruth,
+  type QuorumTruth,
+} from '../../sandbox/tool-truth.js';
 import { bootstrap, sandboxName } from './e2e-env';
 
 export type { DescribedPartition };
@@ -20,6 +29,10 @@ export const kafkaUnderMinIsr = (): Promise<DescribedPartition[]> => kafkaPartit
 export const kafkaUnavailable = (): Promise<DescribedPartition[]> => kafkaPartitions(['--unavailable-partitions']);
 /** `kafka-metadata-quorum describe --status`. */
 export const kafkaQuorum = (): Promise<QuorumTruth> => describeQuorumStatus(bootstrap(), options());
+/** `kafka-metadata-quorum describe --replication`: each voter's and observer's log end offset and lag. */
+export const kafkaQuorumReplication = (): Promise<QuorumReplicaTruth[]> => describeQuorumReplication(bootstrap(), options());
+/** `kafka-log-dirs --describe` for these brokers. */
+export const kafkaLogDirs = (brokerIds: readonly number[]): Promise<LogDirTruth[]> => describeLogDirs(bootstrap(), brokerIds, options());
 
 /** Creates a topic with an explicit assignment (leader first per partition) unless it exists. */
 export async function createTopic(name: string, assignment: readonly (readonly number[])[]): Promise<void> {

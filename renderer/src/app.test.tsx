@@ -1,10 +1,11 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { missing, ok } from '../../shared/fetched';
 import { brokerInfo, clusterSnapshot, partitionInfo, topicInfo } from '../../shared/synthetic-snapshot';
 import { App } from './app';
 import { setBackendConnection } from './state/backend-store';
 import { applyClusterStatus } from './state/clusters-store';
+import { fakeLayout } from './test/jsdom-layout';
 import { clusterStatus, pushCluster, resetAllStores } from './test/store-fixtures';
 
 const snapshot = clusterSnapshot({
@@ -30,6 +31,8 @@ const snapshot = clusterSnapshot({
 });
 
 describe('first page', () => {
+  // The quorum voters are a virtualized table: without a layout jsdom would render none of its rows.
+  beforeAll(() => fakeLayout());
   beforeEach(() => resetAllStores());
   afterEach(() => cleanup());
 

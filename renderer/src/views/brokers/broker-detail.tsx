@@ -121,7 +121,7 @@ export function BrokerDetail({ view, brokerId }: { readonly view: ClusterView; r
         </section>
         <section className="section">
           <h2>Log directories</h2>
-          <LogDirsTable broker={broker} />
+          <LogDirsTable broker={broker} clusterKey={snapshot.clusterKey} />
         </section>
       </div>
       <h2 className="subheading">Partitions it leads and follows, by topic</h2>

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ok } from '../../../../shared/fetched';
 import type { BrokerInstanceInfo } from '../../../../shared/instance-mapping';
 import { App } from '../../app';
 import { navigate, useRouteStore } from '../../navigation/route-store';
@@ -88,6 +89,45 @@ describe('brokers tab', () => {
     expect(screen.getByTestId('log-dirs')).toBeTruthy();
     act(() => navigate({ selected: '2' }));
     expect(screen.getByTestId('log-dirs-unknown').textContent).toContain('unknown');
+  });
+
+  it('sorts and filters a broker’s log dirs, with volume sizes an older Kafka does not report shown as such and sorted last', () => {
+    const dir = (path: string, replicaCount: number, usableBytes: number | null, error: string | null = null) => ({
+      path,
+      error,
+      replicaCount,
+      replicaBytes: replicaCount * 1000,
+      usableBytes,
+      totalBytes: usableBytes === null ? null : 10_000,
+    });
+    const demo = demoSnapshot();
+    const brokers = demo.brokers.map((b) =>
+      b.id === 1 ? { ...b, logDirs: ok([dir('/data/a', 4, 3_000), dir('/data/b', 0, null, 'KAFKA_STORAGE_ERROR'), dir('/data/c', 9, 7_000)]) } : b,
+    );
+    act(() => {
+      pushCluster({ ...demo, takenAt: demo.takenAt + 1, brokers });
+      navigate({ selected: '1' });
+    });
+    render(<App />);
+    const logDirs = screen.getByTestId('log-dirs');
+    const paths = (): string[] => within(logDirs).getAllByTestId('log-dir').map((r) => r.dataset.path ?? '');
+    expect(paths()).toEqual(['/data/a', '/data/b', '/data/c']);
+    const unreported = within(logDirs).getAllByTestId('log-dir')[1]?.querySelector('[data-col="usable"]');
+    expect(unreported?.textContent).toBe('not reported');
+
+    const byUsable = within(within(logDirs).getByTestId('col-usable')).getByRole('button');
+    fireEvent.click(byUsable);
+    expect(paths()).toEqual(['/data/c', '/data/a', '/data/b']);
+    fireEvent.click(byUsable);
+    // Unknown sizes stay last in both directions: they are not zero.
+    expect(paths()).toEqual(['/data/a', '/data/c', '/data/b']);
+    expect(useRouteStore.getState().route.tables['log-dirs']?.sort).toEqual({ id: 'usable', desc: false });
+
+    fireEvent.click(within(within(logDirs).getByTestId('col-replicas')).getByRole('button'));
+    expect(paths()).toEqual(['/data/c', '/data/a', '/data/b']);
+
+    fireEvent.change(within(logDirs).getByTestId('table-filter'), { target: { value: 'storage' } });
+    expect(paths()).toEqual(['/data/b']);
   });
 
   it('narrows to the brokers a health reason names', () => {

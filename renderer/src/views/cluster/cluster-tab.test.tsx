@@ -1,7 +1,9 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ok } from '../../../../shared/fetched';
 import { brokerInfo } from '../../../../shared/synthetic-snapshot';
 import { App } from '../../app';
+import { useRouteStore } from '../../navigation/route-store';
 import { setDeploymentThresholds, resetThresholdsStore } from '../../state/thresholds-store';
 import { demoSnapshot } from '../../test/demo-snapshot';
 import { fakeLayout } from '../../test/jsdom-layout';
@@ -35,6 +37,35 @@ describe('cluster tab', () => {
     const codes = screen.getAllByTestId('health-reason').map((r) => r.dataset.code);
     expect(codes).toContain('BROKERS_FENCED');
     expect(codes).toContain('OFFLINE_PARTITIONS');
+  });
+
+  it('lists the quorum voters with their lag, sorted by a header click and filtered like every table', () => {
+    const voter = (id: number, logEndOffset: number) => ({ id, logEndOffset, lag: 500 - logEndOffset, lastFetchTimestamp: 1, lastCaughtUpTimestamp: 1 });
+    act(() =>
+      pushCluster(
+        demoSnapshot({
+          quorum: ok({ leaderId: 2, leaderEpoch: 7, highWatermark: 480, voters: [voter(1, 430), voter(2, 500), voter(3, 490)], observers: [] }),
+        }),
+      ),
+    );
+    render(<App />);
+    expect(screen.getByTestId('active-controller').dataset.brokerId).toBe('2');
+    const table = screen.getByTestId('quorum-voters');
+    const voters = (): string[] => within(table).getAllByTestId('quorum-voter').map((r) => r.dataset.voterId ?? '');
+    expect(voters()).toEqual(['1', '2', '3']);
+    expect(within(table).getAllByTestId('voter-lag').map((l) => l.textContent)).toEqual(['70', '0', '10']);
+
+    const byLag = screen.getByTestId('col-lag');
+    fireEvent.click(within(byLag).getByRole('button'));
+    // Counts start descending: the voter furthest behind first.
+    expect(voters()).toEqual(['1', '3', '2']);
+    expect(byLag.getAttribute('aria-sort')).toBe('descending');
+    fireEvent.click(within(byLag).getByRole('button'));
+    expect(voters()).toEqual(['2', '3', '1']);
+    expect(useRouteStore.getState().route.tables['quorum-voters']?.sort).toEqual({ id: 'lag', desc: false });
+
+    fireEvent.change(within(table).getByTestId('table-filter'), { target: { value: 'leader' } });
+    expect(voters()).toEqual(['2']);
   });
 
   it('applies thresholds the user sets', () => {

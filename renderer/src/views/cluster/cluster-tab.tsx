@@ -32,7 +32,7 @@ export function ClusterTab() {
       <div className="section-grid">
         <section className="section">
           <h2>Controller and quorum</h2>
-          <QuorumPanel quorum={overview.quorum} />
+          <QuorumPanel quorum={overview.quorum} clusterKey={view.snapshot.clusterKey} />
         </section>
         <section className="section">
           <h2>Brokers</h2>

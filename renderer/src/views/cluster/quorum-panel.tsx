@@ -1,9 +1,66 @@
-import type { QuorumOverview } from '../../../../shared/cluster-overview';
+import type { QuorumOverview, VoterRow } from '../../../../shared/cluster-overview';
 import type { Fetched } from '../../../../shared/fetched';
 import { UnknownValue } from '../../components/unknown-value';
 import { formatCount } from '../../format/units';
+import type { ColumnSpec } from '../../table/column-spec';
+import { DataTable } from '../../table/data-table';
 
-export function QuorumPanel({ quorum }: { readonly quorum: Fetched<QuorumOverview> }) {
+const roleOf = (voter: VoterRow): string => (voter.isLeader ? 'leader' : 'follower');
+
+const VOTER_COLUMNS: readonly ColumnSpec<VoterRow>[] = [
+  {
+    id: 'voter',
+    header: 'voter',
+    sortValue: (voter) => voter.id,
+    csvValue: (voter) => String(voter.id),
+    cell: (voter) => (
+      <>
+        {voter.id}
+        {!voter.registered && <span className="muted"> (not a registered broker)</span>}
+      </>
+    ),
+    searchable: true,
+    width: 90,
+    grow: 1,
+  },
+  {
+    id: 'role',
+    header: 'role',
+    sortValue: roleOf,
+    csvValue: roleOf,
+    searchable: true,
+    width: 80,
+  },
+  {
+    id: 'logEndOffset',
+    header: 'log end offset',
+    description: 'The end of this voter’s copy of the metadata log, as the quorum leader last saw it',
+    sortValue: (voter) => voter.logEndOffset,
+    csvValue: (voter) => String(voter.logEndOffset),
+    cell: (voter) => formatCount(voter.logEndOffset),
+    width: 110,
+    align: 'end',
+  },
+  {
+    id: 'lag',
+    header: 'lag',
+    description: 'Metadata records this voter is behind the leader: the leader’s log end offset minus its own',
+    sortValue: (voter) => voter.lag,
+    csvValue: (voter) => String(voter.lag),
+    cell: (voter) => (
+      <span data-testid="voter-lag" className={voter.lag > 0 ? 'severity-warning' : undefined}>
+        {formatCount(voter.lag)}
+      </span>
+    ),
+    width: 80,
+    align: 'end',
+  },
+];
+
+const rowKey = (voter: VoterRow): string => String(voter.id);
+const rowAttributes = (voter: VoterRow) => ({ 'data-voter-id': voter.id, 'data-lag': voter.lag, 'data-log-end-offset': voter.logEndOffset });
+
+export function QuorumPanel({ quorum, clusterKey }: { readonly quorum: Fetched<QuorumOverview>; readonly clusterKey: string }) {
   if (quorum.status === 'missing') {
     return (
       <p data-testid="active-controller" data-broker-id="">
@@ -29,31 +86,19 @@ export function QuorumPanel({ quorum }: { readonly quorum: Fetched<QuorumOvervie
           epoch {leaderEpoch}, {observers} observer{observers === 1 ? '' : 's'}
         </span>
       </p>
-      <table className="simple-table" data-testid="quorum-voters">
-        <thead>
-          <tr>
-            <th>voter</th>
-            <th>role</th>
-            <th>log end offset</th>
-            <th>lag</th>
-          </tr>
-        </thead>
-        <tbody>
-          {voters.map((voter) => (
-            <tr key={voter.id} data-testid="quorum-voter" data-voter-id={voter.id} data-lag={voter.lag}>
-              <td>
-                {voter.id}
-                {!voter.registered && <span className="muted"> (not a registered broker)</span>}
-              </td>
-              <td>{voter.isLeader ? 'leader' : 'follower'}</td>
-              <td>{formatCount(voter.logEndOffset)}</td>
-              <td data-testid="voter-lag" className={voter.lag > 0 ? 'severity-warning' : undefined}>
-                {formatCount(voter.lag)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div data-testid="quorum-voters">
+        <DataTable
+          tableId="quorum-voters"
+          rows={voters}
+          columns={VOTER_COLUMNS}
+          rowKey={rowKey}
+          rowTestId="quorum-voter"
+          rowAttributes={rowAttributes}
+          csvFileName={`${clusterKey}-quorum-voters.csv`}
+          emptyText="The quorum reports no voters."
+          filterPlaceholder="Filter voters (text or /regex/)"
+        />
+      </div>
     </>
   );
 }
