@@ -34,6 +34,8 @@ export interface DataTableProps<Row> {
   readonly cardMinWidth?: number;
   readonly cardHeight?: number;
   readonly rowHeight?: number;
+  /** A short table (a few log directories, the quorum's voters): see TableFrameProps.fitRows. */
+  readonly fitRows?: number;
   readonly csvFileName: string;
   readonly emptyText?: string;
   readonly toolbarExtra?: ReactNode;
@@ -53,6 +55,12 @@ export interface TableFrameProps<Row> extends RowPresentation<Row> {
   readonly sample: Row | undefined;
   readonly onExportCsv: () => void;
   readonly rowHeight?: number;
+  /**
+   * Sizes the table to its rows, up to this many, instead of filling its container: a table of
+   * three voters is not a screenful of blank space. Sized by every row the table has, not by the
+   * ones a filter keeps, so typing in the filter does not move what is below it.
+   */
+  readonly fitRows?: number;
   readonly toolbarExtra?: ReactNode;
   readonly filterPlaceholder?: string;
 }
@@ -103,7 +111,7 @@ export function TableFrame<Row>(props: TableFrameProps<Row>) {
   const hasRows = props.total > 0;
 
   return (
-    <div className="data-table" data-testid="data-table" data-table-id={tableId} data-view={cards ? 'cards' : 'table'}>
+    <div className={props.fitRows === undefined ? 'data-table' : 'data-table dt-fit'} data-testid="data-table" data-table-id={tableId} data-view={cards ? 'cards' : 'table'}>
       <TableToolbar
         tableId={tableId}
         filter={state.filter}
@@ -122,7 +130,15 @@ export function TableFrame<Row>(props: TableFrameProps<Row>) {
       {cards ? (
         <CardBody {...props} hasRows={hasRows} flashParity={flashParity} />
       ) : (
-        <TableBody {...props} hasRows={hasRows} flashParity={flashParity} rowHeight={rowHeight} tracks={tracks} headers={table.getHeaderGroups()[0]?.headers ?? []} />
+        <TableBody
+          {...props}
+          hasRows={hasRows}
+          flashParity={flashParity}
+          rowHeight={rowHeight}
+          fitRows={props.fitRows === undefined ? undefined : Math.min(props.fitRows, props.total)}
+          tracks={tracks}
+          headers={table.getHeaderGroups()[0]?.headers ?? []}
+        />
       )}
     </div>
   );

@@ -5,6 +5,8 @@ import { useStablePresentation, type BodyProps } from './row-parts';
 import { TableRow } from './table-row';
 
 const HEADER_HEIGHT = 30;
+/** Room for a horizontal scrollbar under a table sized to its rows. */
+const SCROLLBAR_ROOM = 14;
 
 /**
  * Rows are keyed by their place on screen, not by the row they show: a sort, a filter or a new
@@ -18,9 +20,15 @@ const slotKey = (index: number): number => index % SLOTS;
 
 /** The table view: a sticky header of sort buttons over virtualized grid rows. */
 export function TableBody<Row>(
-  props: BodyProps<Row> & { readonly rowHeight: number; readonly tracks: { template: string; minWidth: number }; readonly headers: readonly Header<Row, unknown>[] },
+  props: BodyProps<Row> & {
+    readonly rowHeight: number;
+    /** Rows to size the table for (at least one, for its empty text); undefined fills the container. */
+    readonly fitRows?: number;
+    readonly tracks: { template: string; minWidth: number };
+    readonly headers: readonly Header<Row, unknown>[];
+  },
 ) {
-  const { shown, rowHeight, tracks, columns, headers } = props;
+  const { shown, rowHeight, fitRows, tracks, columns, headers } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: shown.count,
@@ -38,8 +46,14 @@ export function TableBody<Row>(
   // The tracks are set once, as variables the header and every row read (table.css): rows then
   // share one computed style instead of each parsing its own grid template.
   const gridVariables = useMemo(
-    () => ({ '--dt-columns': tracks.template, '--dt-min-width': `${tracks.minWidth}px`, '--dt-row-height': `${rowHeight}px` }) as CSSProperties,
-    [tracks, rowHeight],
+    () =>
+      ({
+        '--dt-columns': tracks.template,
+        '--dt-min-width': `${tracks.minWidth}px`,
+        '--dt-row-height': `${rowHeight}px`,
+        ...(fitRows === undefined ? {} : { height: HEADER_HEIGHT + Math.max(1, fitRows) * rowHeight + SCROLLBAR_ROOM }),
+      }) as CSSProperties,
+    [tracks, rowHeight, fitRows],
   );
   const presentation = useStablePresentation(props);
 

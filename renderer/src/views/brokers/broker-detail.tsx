@@ -119,11 +119,12 @@ export function BrokerDetail({ view, brokerId }: { readonly view: ClusterView; r
           <h2>Liveness and latency</h2>
           <BrokerHealthFacts health={health} />
         </section>
-        <section className="section">
-          <h2>Log directories</h2>
-          <LogDirsTable broker={broker} clusterKey={snapshot.clusterKey} />
-        </section>
       </div>
+      {/* Full width: a log directory's path is the thing to read, and it is long. */}
+      <section className="section">
+        <h2>Log directories</h2>
+        <LogDirsTable broker={broker} clusterKey={snapshot.clusterKey} />
+      </section>
       <h2 className="subheading">Partitions it leads and follows, by topic</h2>
       <DataTable
         tableId="broker-topics"

@@ -90,6 +90,7 @@ export function LogDirsTable({ broker, clusterKey }: { readonly broker: BrokerIn
         rowTestId="log-dir"
         rowAttributes={rowAttributes}
         csvFileName={`${clusterKey}-broker-${broker.id}-log-dirs.csv`}
+        fitRows={8}
         emptyText="This broker reports no log directories."
         filterPlaceholder="Filter directories (text or /regex/)"
       />

@@ -64,8 +64,14 @@ describe('cluster tab', () => {
     expect(voters()).toEqual(['2', '3', '1']);
     expect(useRouteStore.getState().route.tables['quorum-voters']?.sort).toEqual({ id: 'lag', desc: false });
 
+    // Three voters take three rows of room, not a screenful, and a filter does not move what is below.
+    const scrollArea = within(table).getByRole('table');
+    const fitted = scrollArea.style.height;
+    expect(parseFloat(fitted)).toBeGreaterThanOrEqual(3 * 28);
+    expect(parseFloat(fitted)).toBeLessThan(5 * 28);
     fireEvent.change(within(table).getByTestId('table-filter'), { target: { value: 'leader' } });
     expect(voters()).toEqual(['2']);
+    expect(scrollArea.style.height).toBe(fitted);
   });
 
   it('applies thresholds the user sets', () => {

@@ -95,6 +95,7 @@ export function QuorumPanel({ quorum, clusterKey }: { readonly quorum: Fetched<Q
           rowTestId="quorum-voter"
           rowAttributes={rowAttributes}
           csvFileName={`${clusterKey}-quorum-voters.csv`}
+          fitRows={9}
           emptyText="The quorum reports no voters."
           filterPlaceholder="Filter voters (text or /regex/)"
         />

@@ -44,6 +44,8 @@ export function BlastRadiusPanel({ radius }: { readonly radius: BlastRadius }) {
       <ul className="plain-list">
         {BLAST_EFFECTS.map((effect) => {
           const refs = radius[effect];
+          // Only a cluster with a topic whose configuration could not be read has this list at all.
+          if (effect === 'minIsrUnknown' && refs.length === 0) return null;
           return (
             <li key={effect} data-testid={`blast-${effect}`} data-count={refs.length}>
               <strong className={refs.length > 0 ? TONES[effect] : 'muted'}>{refs.length}</strong> {BLAST_EFFECT_LABELS[effect]}

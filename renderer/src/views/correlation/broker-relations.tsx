@@ -78,6 +78,7 @@ export function BrokerRelations({ title, relations, tableId, testId, selected, s
         rowTestId={testId}
         rowAttributes={rowAttributes}
         csvFileName={`broker-${selected}-${tableId}.csv`}
+        fitRows={12}
         emptyText="none"
         filterPlaceholder="Filter brokers (text or /regex/)"
       />
