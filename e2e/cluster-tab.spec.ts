@@ -1,11 +1,64 @@
 import { expect, test } from '@playwright/test';
 import { DEFAULT_DEPLOYMENT_THRESHOLDS, DEPLOYMENT_RULE_LABELS } from '../shared/deployment-rules';
 import { AppPage } from './pages/app-page';
-import { ClusterTab } from './pages/cluster-tab';
-import { kafkaPartitions, kafkaQuorum, kafkaQuorumReplication, kafkaUnavailable, kafkaUnderReplicated, sandboxBrokers, topicFacts, brokerLoadFacts } from './support/kafka-truth';
+import { ClusterTab, type ChartBarShown } from './pages/cluster-tab';
+import {
+  brokerLoadFacts,
+  kafkaBrokers,
+  kafkaPartitions,
+  kafkaQuorum,
+  kafkaQuorumReplication,
+  kafkaUnavailable,
+  kafkaUnderReplicated,
+  rackLoadFacts,
+  sandboxBrokers,
+  topicFacts,
+  type BrokerLoadFacts,
+} from './support/kafka-truth';
 
 // Kafka's tools start a JVM each: a comparison takes seconds, so retries are spaced out.
 const AGREE = { timeout: 90_000, intervals: [1_000, 3_000, 5_000] };
+
+type Stacks = Record<string, { leaders: number; followers: number }>;
+
+/** Each bar group of a chart as its bars say: category → the count of each series, one bar each. */
+function stacksShown(bars: readonly ChartBarShown[]): Stacks {
+  const stacks: Stacks = {};
+  for (const { category, series, value } of bars) {
+    if (series !== 'leaders' && series !== 'followers') throw new Error(`${category}: a bar of an unknown series "${series}"`);
+    const stack = (stacks[category] ??= { leaders: Number.NaN, followers: Number.NaN });
+    expect(Number.isNaN(stack[series]), `one ${series} bar for ${category}`).toBe(true);
+    stack[series] = value;
+  }
+  return stacks;
+}
+
+/** Kafka's counts as the charts stack them: leaders at the bottom, the rest of the replicas on top. */
+function stacksOf<K>(loads: ReadonlyMap<K, BrokerLoadFacts>, name: (key: K) => string): Stacks {
+  return Object.fromEntries([...loads].map(([key, l]) => [name(key), { leaders: l.leaders, followers: l.replicas - l.leaders }]));
+}
+
+/**
+ * The bars are drawn to the counts they carry: every bar's height is its count on one scale, every
+ * leaders bar stands on the same baseline, and every followers bar on its leaders bar, so a stack's
+ * height is the replicas it counts.
+ */
+function expectDrawnToScale(bars: readonly ChartBarShown[], chart: string): void {
+  const reference = bars.find((b) => b.value > 0);
+  if (reference === undefined) throw new Error(`${chart}: no bar with a count above 0`);
+  const pxPerUnit = reference.height / reference.value;
+  const baseline = (b: ChartBarShown): number => b.y + b.height;
+  const leaders = new Map(bars.filter((b) => b.series === 'leaders').map((b) => [b.category, b]));
+  const firstLeaders = [...leaders.values()][0];
+  for (const bar of bars) {
+    const where = `${chart}, ${bar.category} ${bar.series} (${bar.value})`;
+    expect(Math.abs(bar.height - bar.value * pxPerUnit), `${where}: height ${bar.height} at ${pxPerUnit} px per partition`).toBeLessThan(1);
+    const below = bar.series === 'leaders' ? firstLeaders : leaders.get(bar.category);
+    if (below === undefined) throw new Error(`${where}: nothing to stand on`);
+    const ground = bar.series === 'leaders' ? baseline(below) : below.y;
+    expect(Math.abs(baseline(bar) - ground), `${where}: stands at ${baseline(bar)}, not ${ground}`).toBeLessThan(1);
+  }
+}
 
 test.describe('cluster tab', () => {
   test('counts, controller and partition health are what Kafka itself reports', async ({ page }) => {
@@ -96,6 +149,27 @@ test.describe('cluster tab', () => {
     await cluster.voters.clickHeader('voter');
     await expect(cluster.voters.header('voter')).toHaveAttribute('aria-sort', 'descending');
     expect((await cluster.votersShown()).map((v) => v.id)).toEqual([...voterIds].sort((a, b) => b - a));
+  });
+
+  test('the charts draw each broker’s and each rack’s leaders and followers as kafka-topics assigns them, to one scale', async ({ page }) => {
+    const app = new AppPage(page);
+    const cluster = new ClusterTab(page);
+    await app.open('#/cluster');
+    // The racks as the controller registered them, by kafka-cluster list-endpoints.
+    const registered = await kafkaBrokers();
+    const rackOf = new Map(registered.map((b) => [b.id, b.rack]));
+    expect(new Set(registered.map((b) => b.rack)).size, 'the sandbox puts its three brokers in three racks').toBe(3);
+    expect(registered.every((b) => b.rack !== null)).toBe(true);
+
+    await expect(async () => {
+      const partitions = await kafkaPartitions();
+      const brokerBars = await cluster.chartBars('chart-broker-load');
+      const rackBars = await cluster.chartBars('chart-rack-load');
+      expect(stacksShown(brokerBars), 'leaders and followers per broker').toEqual(stacksOf(brokerLoadFacts(partitions, [...rackOf.keys()]), String));
+      expect(stacksShown(rackBars), 'leaders and followers per rack').toEqual(stacksOf(rackLoadFacts(partitions, rackOf), String));
+      expectDrawnToScale(brokerBars, 'brokers chart');
+      expectDrawnToScale(rackBars, 'racks chart');
+    }).toPass(AGREE);
   });
 
   test('deployment rules give the verdicts that follow from Kafka’s assignment and the brokers’ racks', async ({ page }) => {

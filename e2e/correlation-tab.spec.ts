@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
 import { CorrelationTab } from './pages/correlation-tab';
-import { kafkaPartitions, leaderFollowerFacts, ledAndReplicated, partitionKey, sandboxBrokers } from './support/kafka-truth';
+import { kafkaPartitions, leaderFollowerFacts, ledAndReplicated, matrixAxisFacts, partitionKey, sandboxBrokers } from './support/kafka-truth';
 
 const AGREE = { timeout: 60_000, intervals: [1_000, 3_000, 5_000] };
 
@@ -75,5 +75,45 @@ test.describe('leader–follower tab', () => {
     await correlation.blastSection.getByRole('button', { name: 'close' }).click();
     await expect(correlation.blastSection).toHaveCount(0);
     await expect(moves).toBeVisible();
+  });
+
+  test('sorting rows or columns by partitions orders the brokers by what Kafka’s assignment has them lead or follow, both ways', async ({ page }) => {
+    const app = new AppPage(page);
+    const correlation = new CorrelationTab(page);
+    await app.open('#/correlation');
+    await expect(correlation.heatmap).toHaveAttribute('data-size', '3');
+    const ids = sandboxBrokers().map((b) => b.id);
+    const byId = [...ids].sort((a, b) => a - b);
+    expect(await correlation.axisOrder('leader'), 'rows start in broker id order').toEqual(byId);
+    expect(await correlation.axisOrder('follower'), 'columns start in broker id order').toEqual(byId);
+
+    const drawn = { leader: byId, follower: byId };
+    for (const axis of ['leader', 'follower'] as const) {
+      const other = axis === 'leader' ? 'follower' : 'leader';
+      for (const desc of [true, false]) {
+        await correlation.sortAxis(axis, 'replicated', desc);
+        await expect(async () => {
+          // A row's total counts each partition its broker leads once per follower; a column's, the partitions its broker follows.
+          const totals = matrixAxisFacts(leaderFollowerFacts(await kafkaPartitions(), ids), ids, axis);
+          const total = (id: number): number => totals.get(id)?.replicated ?? 0;
+          expect(new Set(ids.map(total)).size, `${axis} totals ${ids.map(total).join(', ')}: not all equal, or any order would do`).toBeGreaterThan(1);
+          // Equal totals keep broker id order.
+          const expected = [...ids].sort((a, b) => (desc ? total(b) - total(a) : total(a) - total(b)) || a - b);
+          expect(await correlation.axisOrder(axis), `${axis}s by partitions ${desc ? 'descending' : 'ascending'}`).toEqual(expected);
+          drawn[axis] = expected;
+        }).toPass(AGREE);
+        expect(await correlation.axisOrder(other), `the ${other} axis keeps its order`).toEqual(drawn[other]);
+        await expect(correlation.heatmap.getByTestId('matrix-cell')).toHaveCount(ids.length * ids.length);
+        expect(await correlation.misplacedCells(), 'cells move with their row and column').toEqual([]);
+      }
+    }
+
+    // The sort lives in the URL: a reload draws the same order.
+    await app.reload();
+    await expect.poll(() => correlation.axisOrder('leader')).toEqual(drawn.leader);
+    await expect.poll(() => correlation.axisOrder('follower')).toEqual(drawn.follower);
+
+    await correlation.sortAxis('leader', 'id', true);
+    await expect.poll(() => correlation.axisOrder('leader'), { message: 'rows by broker id, descending' }).toEqual([...byId].reverse());
   });
 });

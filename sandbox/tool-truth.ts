@@ -132,3 +132,40 @@ export function parseLogDirs(output: string): LogDirTruth[] {
 export async function describeLogDirs(bootstrap: string, brokerIds: readonly number[], options: KafkaToolOptions): Promise<LogDirTruth[]> {
   return parseLogDirs(await tool('log-dirs', ['--bootstrap-server', bootstrap, '--describe', '--broker-list', brokerIds.join(',')], options));
 }
+
+export type BrokerEndpointState = 'fenced' | 'unfenced';
+
+export interface BrokerEndpointTruth {
+  readonly id: number;
+  /** broker.rack as the controller registered it; null when the broker has none. */
+  readonly rack: string | null;
+  readonly state: BrokerEndpointState;
+}
+
+/**
+ * Parses `kafka-cluster list-endpoints --include-fenced-brokers` (Kafka 4.0+): a header line
+ * "ID HOST PORT RACK STATE ENDPOINT_TYPE", then one line per broker. Columns are found by the
+ * header's names, so a release that adds or moves one is read correctly or refused.
+ */
+export function parseBrokerEndpoints(output: string): BrokerEndpointTruth[] {
+  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const headerAt = lines.findIndex((l) => /^ID\s/.test(l));
+  const header = (lines[headerAt] ?? '').split(/\s+/);
+  const [id, rack, state] = ['ID', 'RACK', 'STATE'].map((name) => header.indexOf(name));
+  if (headerAt < 0 || id === undefined || rack === undefined || state === undefined || rack < 0 || state < 0) {
+    throw new Error(`Unexpected cluster list-endpoints output: ${output}`);
+  }
+  return lines.slice(headerAt + 1).map((line) => {
+    const cells = line.split(/\s+/);
+    const stateText = cells[state];
+    if (stateText !== 'fenced' && stateText !== 'unfenced') throw new Error(`Unexpected broker state in: ${line}`);
+    // The tool prints a missing rack as Java's "null".
+    const rackText = cells[rack];
+    return { id: Number(cells[id]), rack: rackText === undefined || rackText === 'null' ? null : rackText, state: stateText };
+  });
+}
+
+/** Every registered broker with its rack and whether the controller has fenced it. */
+export async function describeBrokerEndpoints(bootstrap: string, options: KafkaToolOptions): Promise<BrokerEndpointTruth[]> {
+  return parseBrokerEndpoints(await tool('cluster', ['list-endpoints', '--bootstrap-server', bootstrap, '--include-fenced-brokers'], options));
+}

@@ -28,9 +28,9 @@ describe('rackLoads', () => {
     const brokers = [brokerInfo(1, { rack: 'b' }), brokerInfo(2, { rack: 'a' }), brokerInfo(3, { rack: null })];
     const topics = [topicInfo('t', [partitionInfo(0, [1, 2]), partitionInfo(1, [2, 3]), partitionInfo(2, [3, 9], { leader: -1 })])];
     expect(rackLoads(brokers, topics)).toEqual([
-      { rack: 'a', brokers: 1, replicas: 2, leaders: 1 },
-      { rack: 'b', brokers: 1, replicas: 1, leaders: 1 },
-      { rack: null, brokers: 1, replicas: 3, leaders: 0 },
+      { rack: 'a', brokers: 1, replicas: 2, leaders: 1, followers: 1 },
+      { rack: 'b', brokers: 1, replicas: 1, leaders: 1, followers: 0 },
+      { rack: null, brokers: 1, replicas: 3, leaders: 0, followers: 3 },
     ]);
   });
 });

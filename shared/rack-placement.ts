@@ -34,6 +34,8 @@ export interface RackLoad {
   readonly brokers: number;
   readonly replicas: number;
   readonly leaders: number;
+  /** Replicas that do not lead their partition (a leaderless partition's replicas included): replicas − leaders. */
+  readonly followers: number;
 }
 
 /** Replicas and leaders per rack, racks in name order with the rackless last. */
@@ -62,6 +64,6 @@ export function rackLoads(brokers: readonly BrokerInfo[], topics: readonly Topic
     }
   }
   return [...loads.entries()]
-    .map(([rack, load]) => ({ rack, ...load }))
+    .map(([rack, load]) => ({ rack, ...load, followers: load.replicas - load.leaders }))
     .sort((a, b) => (a.rack === null ? 1 : b.rack === null ? -1 : a.rack.localeCompare(b.rack)));
 }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { PageElement } from '../support/page-globals';
 import { DataTable } from './data-table';
 
@@ -17,6 +17,17 @@ export interface ClusterCountsShown {
   readonly replicas: number;
   readonly leaders: number;
 }
+
+/** One bar of a distribution chart as drawn: what it stands for, its count, and its rectangle in the chart's SVG units. */
+export interface ChartBarShown {
+  readonly category: string;
+  readonly series: string;
+  readonly value: number;
+  readonly y: number;
+  readonly height: number;
+}
+
+export type ChartId = 'chart-broker-load' | 'chart-rack-load';
 
 const COUNT_IDS: Record<keyof ClusterCountsShown, string> = {
   live: 'broker-count-live',
@@ -55,6 +66,40 @@ export class ClusterTab {
   async healthReasons(): Promise<HealthReasonShown[]> {
     return this.root.getByTestId('health-reason').evaluateAll((items) =>
       items.map((li) => ({ code: li.dataset.code ?? '', count: Number(li.dataset.count), severity: li.dataset.severity ?? '' })),
+    );
+  }
+
+  /** The listed health reason with this code (absent when it does not hold). */
+  reason(code: string): Locator {
+    return this.root.locator(`[data-testid="health-reason"][data-code="${code}"]`);
+  }
+
+  /**
+   * Clicks the link a health reason gives to the rows behind it, and returns the count the reason
+   * gave just before. Fails (rather than waiting on) a reason that is not listed.
+   */
+  async followReasonLink(code: string): Promise<number> {
+    const reason = this.reason(code);
+    await expect(reason, `health reason ${code}`).toBeVisible();
+    const count = Number(await reason.getAttribute('data-count'));
+    await reason.getByTestId('health-reason-link').click();
+    return count;
+  }
+
+  rule(id: string): Locator {
+    return this.root.locator(`[data-testid="deployment-rule"][data-rule="${id}"]`);
+  }
+
+  /** Every bar a chart draws, leaders and followers of each broker or rack. */
+  async chartBars(chart: ChartId): Promise<ChartBarShown[]> {
+    return this.root.getByTestId(chart).getByTestId('chart-bar').evaluateAll((bars) =>
+      bars.map((bar) => ({
+        category: bar.getAttribute('data-category') ?? '',
+        series: bar.getAttribute('data-series') ?? '',
+        value: Number(bar.getAttribute('data-value')),
+        y: Number(bar.getAttribute('y')),
+        height: Number(bar.getAttribute('height')),
+      })),
     );
   }
 

@@ -4,10 +4,12 @@
  */
 import { readClusterState, resolveClusterDir, runKafkaTool } from '../../sandbox/kraft-cluster.js';
 import {
+  describeBrokerEndpoints,
   describeLogDirs,
   describeQuorumReplication,
   describeQuorumStatus,
   describeTopics,
+  type BrokerEndpointTruth,
   type DescribedPartition,
   type LogDirTruth,
   type QuorumReplicaTruth,
@@ -15,7 +17,7 @@ import {
 } from '../../sandbox/tool-truth.js';
 import { bootstrap, sandboxName } from './e2e-env';
 
-export type { DescribedPartition };
+export type { BrokerEndpointTruth, DescribedPartition };
 
 const options = (): { cluster: string } => ({ cluster: sandboxName() });
 
@@ -33,6 +35,8 @@ export const kafkaQuorum = (): Promise<QuorumTruth> => describeQuorumStatus(boot
 export const kafkaQuorumReplication = (): Promise<QuorumReplicaTruth[]> => describeQuorumReplication(bootstrap(), options());
 /** `kafka-log-dirs --describe` for these brokers. */
 export const kafkaLogDirs = (brokerIds: readonly number[]): Promise<LogDirTruth[]> => describeLogDirs(bootstrap(), brokerIds, options());
+/** `kafka-cluster list-endpoints --include-fenced-brokers`: every registered broker, its rack and whether it is fenced. */
+export const kafkaBrokers = (): Promise<BrokerEndpointTruth[]> => describeBrokerEndpoints(bootstrap(), options());
 
 /** Creates a topic with an explicit assignment (leader first per partition) unless it exists. */
 export async function createTopic(name: string, assignment: readonly (readonly number[])[]): Promise<void> {
@@ -98,6 +102,42 @@ export function brokerLoadFacts(partitions: readonly DescribedPartition[], broke
   return loads;
 }
 
+/** Leaders and replicas per rack: each replica counts for its broker's rack, each leader for its own. */
+export function rackLoadFacts(partitions: readonly DescribedPartition[], rackOf: ReadonlyMap<number, string | null>): Map<string | null, BrokerLoadFacts> {
+  const loads = new Map<string | null, { leaders: number; replicas: number }>();
+  const loadOf = (broker: number): { leaders: number; replicas: number } => {
+    const rack = rackOf.get(broker) ?? null;
+    const load = loads.get(rack) ?? { leaders: 0, replicas: 0 };
+    loads.set(rack, load);
+    return load;
+  };
+  for (const p of partitions) {
+    for (const id of p.replicas) loadOf(id).replicas += 1;
+    if (p.leader >= 0) loadOf(p.leader).leaders += 1;
+  }
+  return loads;
+}
+
+/**
+ * Brokers that lead fewer of the partitions they are the preferred (first) replica of than Kafka's
+ * leader.imbalance.per.broker.percentage allows: the share they do not lead is above `maxPct`.
+ */
+export function preferredLeaderImbalance(partitions: readonly DescribedPartition[], maxPct: number): number[] {
+  const preferred = new Map<number, { of: number; leading: number }>();
+  for (const p of partitions) {
+    const first = p.replicas[0];
+    if (first === undefined) continue;
+    const count = preferred.get(first) ?? { of: 0, leading: 0 };
+    count.of += 1;
+    if (p.leader === first) count.leading += 1;
+    preferred.set(first, count);
+  }
+  return [...preferred.entries()]
+    .filter(([, c]) => ((c.of - c.leading) / c.of) * 100 > maxPct)
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
+}
+
 /** Partitions led by `leader` that `follower` replicates, as `topic/partition`, sorted. */
 export function ledAndReplicated(partitions: readonly DescribedPartition[], leader: number, follower: number): string[] {
   return partitions
@@ -123,6 +163,22 @@ export function leaderFollowerFacts(partitions: readonly DescribedPartition[], b
     }
   }
   return cells;
+}
+
+/** Each broker's row total (as leader) or column total (as follower) of the leader → follower cells. */
+export function matrixAxisFacts(cells: ReadonlyMap<string, MatrixCellFacts>, brokerIds: readonly number[], axis: 'leader' | 'follower'): Map<number, MatrixCellFacts> {
+  return new Map(
+    brokerIds.map((id) => {
+      let replicated = 0;
+      let outOfSync = 0;
+      for (const other of brokerIds) {
+        const cell = cells.get(axis === 'leader' ? `${id}>${other}` : `${other}>${id}`);
+        replicated += cell?.replicated ?? 0;
+        outOfSync += cell?.outOfSync ?? 0;
+      }
+      return [id, { replicated, outOfSync }];
+    }),
+  );
 }
 
 export type ChipState = 'leader' | 'in-sync' | 'out-of-sync' | 'offline';

@@ -13,6 +13,7 @@ export interface PageElement {
   scrollTop: number;
   readonly scrollHeight: number;
   readonly clientHeight: number;
+  getBoundingClientRect(): { readonly top: number; readonly left: number };
 }
 
 export interface PageGlobals {

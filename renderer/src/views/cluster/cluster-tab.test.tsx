@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '../../../../shared/fetched';
 import { brokerInfo } from '../../../../shared/synthetic-snapshot';
 import { App } from '../../app';
@@ -72,6 +72,44 @@ describe('cluster tab', () => {
     fireEvent.change(within(table).getByTestId('table-filter'), { target: { value: 'leader' } });
     expect(voters()).toEqual(['2']);
     expect(scrollArea.style.height).toBe(fitted);
+  });
+
+  it('draws each broker’s and each rack’s leaders and followers as bars that carry their counts', async () => {
+    // A chart sizes itself from its container's box, which jsdom measures as 0 × 0: it would draw nothing.
+    const measure = HTMLElement.prototype.getBoundingClientRect;
+    const box = vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      return this.classList.contains('recharts-responsive-container') ? DOMRect.fromRect({ width: 400, height: 260 }) : measure.call(this);
+    });
+    try {
+      act(() => pushCluster(demoSnapshot()));
+      render(<App />);
+      const stacks = async (chart: string): Promise<Record<string, string>> => {
+        const bars = await within(screen.getByTestId(chart)).findAllByTestId('chart-bar');
+        return Object.fromEntries(bars.map((bar) => [`${bar.dataset.category ?? ''} ${bar.dataset.series ?? ''}`, bar.dataset.value ?? '']));
+      };
+      // Broker 4 is fenced and holds only the offline partition's replica: no leader, one follower.
+      expect(await stacks('chart-broker-load')).toEqual({
+        '1 leaders': '2',
+        '1 followers': '3',
+        '2 leaders': '1',
+        '2 followers': '2',
+        '3 leaders': '1',
+        '3 followers': '3',
+        '4 leaders': '0',
+        '4 followers': '1',
+      });
+      // Brokers 1 and 4 share az-a.
+      expect(await stacks('chart-rack-load')).toEqual({
+        'az-a leaders': '2',
+        'az-a followers': '4',
+        'az-b leaders': '1',
+        'az-b followers': '2',
+        'az-c leaders': '1',
+        'az-c followers': '3',
+      });
+    } finally {
+      box.mockRestore();
+    }
   });
 
   it('applies thresholds the user sets', () => {
