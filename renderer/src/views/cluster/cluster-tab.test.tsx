@@ -112,6 +112,22 @@ describe('cluster tab', () => {
     }
   });
 
+  it('lists the brokers in a table like every other: a header click sorts, the filter narrows, a row opens the broker', () => {
+    act(() => pushCluster(demoSnapshot()));
+    render(<App />);
+    const summary = screen.getByTestId('broker-summary');
+    const ids = (): string[] => within(summary).getAllByTestId('broker-row').map((r) => r.dataset.brokerId ?? '');
+    expect(ids()).toEqual(['1', '2', '3', '4']);
+    fireEvent.click(within(within(summary).getByTestId('col-status')).getByRole('button'));
+    // Status sorts as text, ascending first: the fenced broker before the ok ones.
+    expect(ids()[0]).toBe('4');
+    expect(useRouteStore.getState().route.tables['broker-summary']?.sort).toEqual({ id: 'status', desc: false });
+    fireEvent.change(within(summary).getByTestId('table-filter'), { target: { value: 'fenced' } });
+    expect(ids()).toEqual(['4']);
+    fireEvent.click(within(summary).getAllByTestId('broker-row')[0] as HTMLElement);
+    expect(useRouteStore.getState().route).toMatchObject({ tab: 'brokers', selected: '4' });
+  });
+
   it('applies thresholds the user sets', () => {
     act(() => {
       pushCluster(demoSnapshot({ brokers: [1, 2, 3, 4, 5].map((id) => brokerInfo(id)) }));

@@ -36,7 +36,7 @@ export function ClusterTab() {
         </section>
         <section className="section">
           <h2>Brokers</h2>
-          <BrokerSummary rows={view.brokerRows} />
+          <BrokerSummary rows={view.brokerRows} clusterKey={view.snapshot.clusterKey} />
         </section>
       </div>
       <section className="section" data-testid="deployment-section">
