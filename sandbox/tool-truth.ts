@@ -61,6 +61,31 @@ export async function describeQuorumStatus(bootstrap: string, options: KafkaTool
   return parseQuorumStatus(await tool('metadata-quorum', ['--bootstrap-server', bootstrap, 'describe', '--status'], options));
 }
 
+/**
+ * A tool's table of space-padded columns: the line whose first cell is `firstColumn` names the
+ * columns of the lines after it. Columns are found by name, not place, so a release that adds or
+ * moves one (metadata-quorum's DirectoryId) is read correctly, and one that drops a column is refused.
+ */
+function alignedTable(output: string, firstColumn: string, tool: string) {
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => l.split(/\s+/));
+  const headerAt = lines.findIndex((cells) => cells[0] === firstColumn);
+  const header = lines[headerAt];
+  if (header === undefined) throw new Error(`Unexpected ${tool} output: ${output}`);
+  return {
+    rows: lines.slice(headerAt + 1),
+    width: header.length,
+    column: (name: string): number => {
+      const index = header.indexOf(name);
+      if (index < 0) throw new Error(`${tool} output has no ${name} column: ${output}`);
+      return index;
+    },
+  };
+}
+
 export interface QuorumReplicaTruth {
   readonly nodeId: number;
   readonly logEndOffset: number;
@@ -71,25 +96,13 @@ export interface QuorumReplicaTruth {
 
 const REPLICA_STATUSES = ['Leader', 'Follower', 'Observer'] as const;
 
-/**
- * Parses `kafka-metadata-quorum describe --replication`: a header line, then one line per voter
- * (Leader, Follower) and observer. Columns are found by their header, not their place: newer
- * releases print a DirectoryId column the older ones do not.
- */
+/** Parses `kafka-metadata-quorum describe --replication`: a header line, then one line per voter (Leader, Follower) and observer. */
 export function parseQuorumReplication(output: string): QuorumReplicaTruth[] {
-  const lines = output.split('\n').map((l) => l.trim().split(/\s+/));
-  const headerAt = lines.findIndex((cells) => cells[0] === 'NodeId');
-  const header = lines[headerAt];
-  if (header === undefined) throw new Error(`Unexpected metadata-quorum output: ${output}`);
-  const column = (name: string): number => {
-    const index = header.indexOf(name);
-    if (index < 0) throw new Error(`metadata-quorum output has no ${name} column: ${output}`);
-    return index;
-  };
-  const [id, end, lag, status] = [column('NodeId'), column('LogEndOffset'), column('Lag'), column('Status')];
-  return lines.slice(headerAt + 1).flatMap((cells) => {
+  const table = alignedTable(output, 'NodeId', 'metadata-quorum');
+  const [id, end, lag, status] = ['NodeId', 'LogEndOffset', 'Lag', 'Status'].map(table.column) as [number, number, number, number];
+  return table.rows.flatMap((cells) => {
     const replicaStatus = REPLICA_STATUSES.find((s) => s === cells[status]);
-    if (cells.length !== header.length || replicaStatus === undefined) return [];
+    if (cells.length !== table.width || replicaStatus === undefined) return [];
     return [{ nodeId: Number(cells[id]), logEndOffset: Number(cells[end]), lag: Number(cells[lag]), status: replicaStatus }];
   });
 }
@@ -142,23 +155,13 @@ export interface BrokerEndpointTruth {
   readonly state: BrokerEndpointState;
 }
 
-/**
- * Parses `kafka-cluster list-endpoints --include-fenced-brokers` (Kafka 4.0+): a header line
- * "ID HOST PORT RACK STATE ENDPOINT_TYPE", then one line per broker. Columns are found by the
- * header's names, so a release that adds or moves one is read correctly or refused.
- */
+/** Parses `kafka-cluster list-endpoints --include-fenced-brokers` (Kafka 4.0+): "ID HOST PORT RACK STATE ENDPOINT_TYPE", then one line per broker. */
 export function parseBrokerEndpoints(output: string): BrokerEndpointTruth[] {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
-  const headerAt = lines.findIndex((l) => /^ID\s/.test(l));
-  const header = (lines[headerAt] ?? '').split(/\s+/);
-  const [id, rack, state] = ['ID', 'RACK', 'STATE'].map((name) => header.indexOf(name));
-  if (headerAt < 0 || id === undefined || rack === undefined || state === undefined || rack < 0 || state < 0) {
-    throw new Error(`Unexpected cluster list-endpoints output: ${output}`);
-  }
-  return lines.slice(headerAt + 1).map((line) => {
-    const cells = line.split(/\s+/);
+  const table = alignedTable(output, 'ID', 'cluster list-endpoints');
+  const [id, rack, state] = ['ID', 'RACK', 'STATE'].map(table.column) as [number, number, number];
+  return table.rows.map((cells) => {
     const stateText = cells[state];
-    if (stateText !== 'fenced' && stateText !== 'unfenced') throw new Error(`Unexpected broker state in: ${line}`);
+    if (stateText !== 'fenced' && stateText !== 'unfenced') throw new Error(`Unexpected broker state in: ${cells.join(' ')}`);
     // The tool prints a missing rack as Java's "null".
     const rackText = cells[rack];
     return { id: Number(cells[id]), rack: rackText === undefined || rackText === 'null' ? null : rackText, state: stateText };
