@@ -102,20 +102,15 @@ export function brokerLoadFacts(partitions: readonly DescribedPartition[], broke
   return loads;
 }
 
-/** Leaders and replicas per rack: each replica counts for its broker's rack, each leader for its own. */
+/** Leaders and replicas per rack: the sums of its brokers' loads. */
 export function rackLoadFacts(partitions: readonly DescribedPartition[], rackOf: ReadonlyMap<number, string | null>): Map<string | null, BrokerLoadFacts> {
-  const loads = new Map<string | null, { leaders: number; replicas: number }>();
-  const loadOf = (broker: number): { leaders: number; replicas: number } => {
-    const rack = rackOf.get(broker) ?? null;
-    const load = loads.get(rack) ?? { leaders: 0, replicas: 0 };
-    loads.set(rack, load);
-    return load;
-  };
-  for (const p of partitions) {
-    for (const id of p.replicas) loadOf(id).replicas += 1;
-    if (p.leader >= 0) loadOf(p.leader).leaders += 1;
+  const racks = new Map<string | null, BrokerLoadFacts>();
+  for (const [id, load] of brokerLoadFacts(partitions, [...rackOf.keys()])) {
+    const rack = rackOf.get(id) ?? null;
+    const sum = racks.get(rack) ?? { leaders: 0, replicas: 0 };
+    racks.set(rack, { leaders: sum.leaders + load.leaders, replicas: sum.replicas + load.replicas });
   }
-  return loads;
+  return racks;
 }
 
 /**
